@@ -1,0 +1,78 @@
+package org.jhpc.cli;
+
+import java.io.PrintWriter;
+import org.jhpc.core.UserError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code jhpc} command line. Each workload or tool is one subcommand class; this class only wires them up and
+ * turns errors into exit codes: bad input (a picocli parameter error or a {@link UserError}) prints one line on
+ * stderr and exits 2; anything else is an internal error, one line and exit 1 ({@code JHPC_DEBUG=1} adds the
+ * stack trace).
+ */
+@Command(name = "jhpc", mixinStandardHelpOptions = true, version = Main.VERSION, sortOptions = false,
+        description = "High-performance computing in Java: the workloads and tools of the tutorial "
+                + "\"HPC Python Programming\", done for the JVM.",
+        subcommands = {Diff2dCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final String VERSION = "jhpc 0.1.0";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        int code = execute(new PrintWriter(System.out, false), new PrintWriter(System.err, true), args);
+        System.exit(code);
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println(prefix(c) + "error: " + oneLine(ex.getMessage()));
+            c.getErr().println("  (try '" + c.getCommandSpec().qualifiedName() + " --help')");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            Throwable root = ex;
+            while (!(root instanceof UserError) && root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root instanceof UserError) {
+                c.getErr().println(prefix(c) + "error: " + oneLine(root.getMessage()));
+                return 2;
+            }
+            c.getErr().println(prefix(c) + "internal error: " + oneLine(String.valueOf(ex)));
+            if (System.getenv("JHPC_DEBUG") != null) ex.printStackTrace(c.getErr());
+            return 1;
+        });
+        return cl;
+    }
+
+    private static String prefix(CommandLine c) {
+        return c.getCommandSpec().qualifiedName() + ": ";
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}

@@ -1,0 +1,56 @@
+package org.jhpc.core;
+
+/**
+ * Whether the SIMD kernels may run. The Vector API is still incubating, so it stays optional: SIMD is used only when
+ * the {@code jdk.incubator.vector} module is loaded, the preferred double vector holds at least two lanes, and
+ * neither {@code -Djhpc.simd=false} nor {@code JHPC_SIMD=off} turned it off. Otherwise the scalar kernels run and
+ * {@link #describe()} says why. Classes that touch {@code jdk.incubator.vector} are loaded only after this check.
+ */
+public final class Simd {
+    private Simd() {}
+
+    private static volatile Boolean forced;
+
+    /** Overrides the environment for this JVM (the CLI's {@code --no-simd}); null restores the default. */
+    public static void force(Boolean enabled) {
+        forced = enabled;
+    }
+
+    public static boolean moduleLoaded() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    public static boolean switchedOn() {
+        if (forced != null) return forced;
+        String prop = System.getProperty("jhpc.simd");
+        String env = System.getenv("JHPC_SIMD");
+        String v = prop != null ? prop : env;
+        return v == null || !(v.equalsIgnoreCase("false") || v.equalsIgnoreCase("off") || v.equals("0"));
+    }
+
+    /** True when the SIMD kernels should run. */
+    public static boolean enabled() {
+        return switchedOn() && moduleLoaded() && SimdInfo.doubleLanes() >= 2;
+    }
+
+    /** Lanes of the preferred double vector, or 1 when SIMD is off. */
+    public static int doubleLanes() {
+        return enabled() ? SimdInfo.doubleLanes() : 1;
+    }
+
+    /** A one-line description of the kernel family that will run, e.g. {@code simd 512-bit (8 doubles)}. */
+    public static String describe() {
+        if (!switchedOn()) return "scalar (simd switched off)";
+        if (!moduleLoaded()) return "scalar (jdk.incubator.vector not loaded; add --add-modules jdk.incubator.vector)";
+        int lanes = SimdInfo.doubleLanes();
+        if (lanes < 2) return "scalar (no SIMD lanes for double on this CPU)";
+        return "simd " + (lanes * 64) + "-bit (" + lanes + " doubles)";
+    }
+
+    /** Isolates the reference to the incubator module. */
+    private static final class SimdInfo {
+        static int doubleLanes() {
+            return jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.jhpc.diffusion;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.jhpc.core.PyFloat;
+
+/**
+ * The time loop of {@code diff2d.py}, apart from how steps are computed: print {@code simtime} at the start and
+ * after every {@code nper} steps (as Python's {@code print} does, flushed line by line), accumulating
+ * {@code simtime += dt} once per step, and hand the density to the observers (pictures, window) at each printed
+ * time. Only the solver's {@code advance} calls are timed.
+ */
+public final class Diff2dRun {
+    private Diff2dRun() {}
+
+    /** Something that wants the density at each printed time (frames, GIF, window, progress). */
+    public interface Observer {
+        /** Called at step 0 and after every nper steps; the field is valid only during the call. */
+        void output(Diff2dProblem p, long step, double simtime, Field density);
+
+        /** Called as the run progresses (also between printed times), from the driving thread. */
+        default void progress(long step, long nsteps) {}
+
+        /** Called once after the last step. */
+        default void finish() {}
+
+        /** Called instead of {@link #finish()} when the run fails: discard partial outputs. */
+        default void abort() {}
+    }
+
+    /** What a run measured: seconds spent advancing the solver, and the final simulation time. */
+    public record Result(double computeSeconds, double simtime) {}
+
+    public static Result run(Diff2dProblem p, Solver solver, PrintWriter out, List<Observer> observers) {
+        try {
+            Result r = loop(p, solver, out, observers);
+            for (Observer o : observers) o.finish();
+            return r;
+        } catch (RuntimeException | Error e) {
+            for (Observer o : observers) o.abort();
+            throw e;
+        }
+    }
+
+    private static Result loop(Diff2dProblem p, Solver solver, PrintWriter out, List<Observer> observers) {
+        double simtime = 0 * p.dt;
+        emit(p, 0, simtime, solver, out, observers);
+        long chunk = Math.max(1, p.nsteps / 200);     // progress granularity
+        long nanos = 0;
+        long done = 0;
+        while (done < p.nsteps) {
+            long toOutput = p.nper - done % p.nper;
+            long k = Math.min(Math.min(toOutput, chunk), p.nsteps - done);
+            long t0 = System.nanoTime();
+            solver.advance(k);
+            nanos += System.nanoTime() - t0;
+            for (long s = 0; s < k; s++) simtime += p.dt;
+            done += k;
+            for (Observer o : observers) o.progress(done, p.nsteps);
+            if (done % p.nper == 0) emit(p, done, simtime, solver, out, observers);
+        }
+        return new Result(nanos * 1e-9, simtime);
+    }
+
+    private static void emit(Diff2dProblem p, long step, double simtime, Solver solver, PrintWriter out,
+                             List<Observer> observers) {
+        if (out != null) {
+            out.print(PyFloat.repr(simtime));
+            out.print('\n');
+            out.flush();
+        }
+        if (!observers.isEmpty()) {
+            Field f = solver.density();
+            for (Observer o : observers) o.output(p, step, simtime, f);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.jhpc.diffusion;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.jhpc.core.UserError;
+import org.jhpc.core.Variant;
+
+/**
+ * The registry of diff2d solvers: one case per {@link Variant} (Devito's operator registry, in miniature). It also
+ * refuses, before allocating anything, grids that cannot fit the JVM's heap or Java's array limit.
+ */
+public final class Solvers {
+    private Solvers() {}
+
+    /** Variants this registry can build in one process (mpi is built by the MPI driver). */
+    public static final Set<Variant> LOCAL = EnumSet.of(Variant.LISTS, Variant.LOOPS, Variant.FLAT, Variant.SIMD,
+            Variant.THREADS);
+
+    /** The fastest variant on this machine: threads when there is more than one core, else simd. */
+    public static Variant fastest(int threads) {
+        return threads > 1 ? Variant.THREADS : Variant.SIMD;
+    }
+
+    public static Solver create(Diff2dProblem p, Diff2dOptions o) {
+        checkMemory(p, o.variant(), o.threads());
+        return switch (o.variant()) {
+            case LISTS -> new ListsSolver(p);
+            case LOOPS -> new LoopsSolver(p);
+            case FLAT -> new FlatSolver(p);
+            case SIMD -> new SimdSolver(p, o.depth());
+            case THREADS -> new ThreadsSolver(p, o.threads(), o.depth());
+            default -> throw new UserError("diff2d has no '" + o.variant() + "' variant in this build (available: "
+                    + Variant.names(LOCAL.toArray(Variant[]::new)) + ")");
+        };
+    }
+
+    /** Bytes of heap a variant needs for an npnts × npnts grid (estimates for the boxed one). */
+    static double bytesNeeded(Diff2dProblem p, Variant v, int threads) {
+        double pts = p.points();
+        return switch (v) {
+            case LISTS -> pts * 3 * (8 + 16);        // three grids of references to 16-byte Double objects
+            case LOOPS -> pts * 3 * 8;
+            case THREADS -> pts * 2 * 8 + 2.0 * threads * 40 * p.npnts * 8;
+            default -> pts * 2 * 8;
+        };
+    }
+
+    static void checkMemory(Diff2dProblem p, Variant v, int threads) {
+        if (v != Variant.LISTS && v != Variant.LOOPS && p.points() > Integer.MAX_VALUE - 16) {
+            throw new UserError("grid of " + p.npnts + "x" + p.npnts + " points exceeds Java's 2^31-element array "
+                    + "limit for variant " + v + "; use a larger dx");
+        }
+        Runtime rt = Runtime.getRuntime();
+        double free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        double need = bytesNeeded(p, v, threads);
+        if (need > 0.95 * free) {
+            throw new UserError(String.format("grid of %dx%d points needs about %.0f MiB for variant %s but only %.0f "
+                    + "MiB of heap is available (use a larger dx, or raise -Xmx through JHPC_JAVA_OPTS)",
+                    p.npnts, p.npnts, need / (1 << 20), v, free / (1 << 20)));
+        }
+    }
+}
