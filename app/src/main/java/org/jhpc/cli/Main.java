@@ -46,10 +46,11 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOverwrittenOptionsAllowed(true);   // the last --variant, --threads ... wins, as in most HPC tools
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(prefix(c) + "error: " + oneLine(ex.getMessage()));
-            c.getErr().println("  (try '" + c.getCommandSpec().qualifiedName() + " --help')");
+            c.getErr().println(prefix(c) + "error: " + oneLine(ex.getMessage()) + " (see '"
+                    + c.getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
