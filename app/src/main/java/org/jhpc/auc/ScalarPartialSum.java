@@ -2,7 +2,7 @@ package org.jhpc.auc;
 
 /**
  * {@link PartialSum} in plain Java: four interleaved accumulators (points i, i+1, i+2, i+3 go to different ones, so
- * the four add chains overlap in the pipeline), folded into the total every {@link #BLOCK} points. The fallback
+ * the four add chains overlap in the pipeline), folded into the total every {@link #BLOCK} points with Kahan compensation. The fallback
  * when the Vector API is off, and the reference the SIMD kernel mirrors.
  */
 final class ScalarPartialSum implements PartialSum {
@@ -15,7 +15,7 @@ final class ScalarPartialSum implements PartialSum {
 
     @Override
     public double sum(long i0, long i1, double dx) {
-        double total = 0;
+        double total = 0, comp = 0;
         long i = i0;
         while (i1 - i >= 4) {
             int n = (int) Math.min((i1 - i) / 4, BLOCK / 4);
@@ -27,11 +27,15 @@ final class ScalarPartialSum implements PartialSum {
                 a2 += Integrand.horner((j + 2) * dx);
                 a3 += Integrand.horner((j + 3) * dx);
             }
-            total += (a0 + a1) + (a2 + a3);
+            double y = ((a0 + a1) + (a2 + a3)) - comp;       // Kahan-compensated fold of the block sum
+            double t = total + y;
+            comp = (t - total) - y;
+            total = t;
             i += 4L * n;
         }
-        for (; i < i1; i++) total += Integrand.horner((double) i * dx);
-        return total;
+        double tail = 0;
+        for (; i < i1; i++) tail += Integrand.horner((double) i * dx);
+        return total + (tail - comp);
     }
 
     @Override
