@@ -111,8 +111,12 @@ public final class Diff2dCommand implements Callable<Integer> {
             // with MPI only rank 0 prints and draws; the others take part in the gathers behind density()
             MpiSolver mpi = solver instanceof MpiSolver m ? m : null;
             boolean root = mpi == null || mpi.isRoot();
-            List<Diff2dRun.Observer> observers = root ? Pictures.observers(frames, gif, window || p.graphics(), err)
-                    : List.of();
+            List<Diff2dRun.Observer> observers = new ArrayList<>();
+            if (root) {
+                observers.addAll(Pictures.observers(frames, gif, window || p.graphics(), err));
+                ProgressObserver progress = ProgressObserver.ifTerminal("diff2d");
+                if (progress != null) observers.add(progress);
+            }
             if (mpi != null && mpi.fromRoot(!observers.isEmpty()) && !root) observers = List.of(NO_PICTURES);
             kernel = solver.kernel();
             result = Diff2dRun.run(problem, solver, root ? out : null, observers);
