@@ -52,6 +52,7 @@ class MpiJobTest {
 
     static Run run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("OMPI_MCA_mpi_yield_when_idle", "1");   // waiting ranks yield the shared cores
         pb.environment().put("OMPI_MCA_btl_vader_single_copy_mechanism", "none");
         long t0 = System.nanoTime();
         Process p = pb.start();

@@ -28,17 +28,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code diff2d --variant mpi} under a real {@code mpirun} with 1 to 4 ranks against the serial flat variant run in
- * this JVM: the printed times must be byte-identical and the saved fields equal (max abs difference ≤ 1e-12), at
- * grids of 7 and 121 interior rows, which no rank count here divides evenly in both directions. Skipped without
- * Open MPI.
+ * {@code diff2d --variant mpi} and {@code auc --variant mpi} under a real {@code mpirun} with 1 to 4 ranks, one
+ * launch per rank count, against variants run in this JVM. diff2d: the printed times must be byte-identical to the
+ * serial flat variant and the saved fields equal (max abs difference ≤ 1e-12), at grids of 7 and 121 interior rows,
+ * which no rank count here divides evenly in both directions. auc: the printed line must equal that of
+ * {@code --variant threads --threads N} (the same pieces, added in the same order), at awkward point counts
+ * (fewer points than ranks included). Skipped without Open MPI.
  */
-class MpiDiff2dTest {
+class MpiAppTest {
     /** name, then --set arguments: 7 interior rows (20/2.8 = 7.14), 121 interior rows (20/0.165 = 121.2). */
     static final String[][] CASES = {
         {"r7", "--set", "dx=2.8", "--set", "runtime=200"},
-        {"r121", "--set", "dx=0.165", "--set", "runtime=2"},
+        {"r121", "--set", "dx=0.165", "--set", "runtime=1"},
     };
+
+    static final String[] AUC_NTOT = {"1", "7", "1023", "1000003"};
 
     @TempDir
     static Path serialDir;
@@ -84,6 +88,7 @@ class MpiDiff2dTest {
 
     static Run run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("OMPI_MCA_mpi_yield_when_idle", "1");   // waiting ranks yield the shared cores
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         boolean ended = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
@@ -95,8 +100,8 @@ class MpiDiff2dTest {
 
     @ParameterizedTest(name = "mpirun -np {0}")
     @ValueSource(ints = {1, 2, 3, 4})
-    void sameTimesAndFieldAsSerial(int np, @TempDir Path dir) throws Exception {
-        Run r = run(Mpirun.command(mpirun(), np, java(MpiDiff2dDriver.class.getName(), dir.toString())), 150);
+    void sameAnswersAsInOneProcess(int np, @TempDir Path dir) throws Exception {
+        Run r = run(Mpirun.command(mpirun(), np, java(MpiAppDriver.class.getName(), dir.toString())), 150);
         assertEquals(0, r.exit(), r.out());
         for (String[] c : CASES) {
             String name = c[0];
@@ -118,6 +123,16 @@ class MpiDiff2dTest {
             assertArrayEquals(want.data(), got.data(), 0.0, name + ": not bit-identical");
         }
         assertTrue(Files.size(dir.resolve("r7.gif")) > 0, "rank 0 wrote no GIF");
+        for (String ntot : AUC_NTOT) {
+            StringWriter want = new StringWriter();
+            assertEquals(0, Main.execute(new PrintWriter(want), new PrintWriter(new StringWriter()), "auc", ntot,
+                    "--variant", "threads", "--threads", Integer.toString(np), "--digits", "17"));
+            assertEquals(want.toString(), Files.readString(dir.resolve("auc" + ntot + ".rank0.out")), "auc " + ntot);
+            for (int rank = 1; rank < np; rank++) {
+                assertEquals("", Files.readString(dir.resolve("auc" + ntot + ".rank" + rank + ".out")),
+                        "auc " + ntot + ": rank " + rank + " printed");
+            }
+        }
     }
 
     @Test
