@@ -113,6 +113,26 @@ public final class MpiCommand implements Runnable {
         }
     }
 
+    /** " (Open MPI 4.1.4, same version as the library)" or a warning, from {@code mpirun --version}. */
+    static String versionNote(java.nio.file.Path mpirun, String libraryVersion) {
+        try {
+            Process p = new ProcessBuilder(mpirun.toString(), "--version").redirectErrorStream(true).start();
+            String first = new String(p.getInputStream().readAllBytes()).lines().findFirst().orElse("");
+            p.waitFor();
+            var m = java.util.regex.Pattern.compile("\\(([^)]*)\\)\\s*(\\S+)").matcher(first);
+            if (!m.find()) return " (" + first.strip() + ")";
+            String impl = m.group(1), version = m.group(2);
+            boolean same = libraryVersion.contains(impl) && libraryVersion.contains("v" + version);
+            return " (" + impl + " " + version + (same ? ", same as the library)" : "; the library is different: "
+                    + "use the mpirun of the library's installation)");
+        } catch (java.io.IOException e) {
+            return " (cannot run it: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     @Command(name = "doctor", mixinStandardHelpOptions = true,
             description = "Reports the MPI library jhpc found, its implementation and version, the thread level, "
                     + "the launcher and whether launcher and library match. Exit 1 when MPI is unusable.")
@@ -145,7 +165,7 @@ public final class MpiCommand implements Runnable {
                         + "that belongs to " + MPI.libraryPath() + ")"));
                 out.println("ranks: " + w.size());
                 out.println("processor: " + MPI.processorName());
-                out.println("mpirun: " + mpirun);
+                out.println("mpirun: " + mpirun + Mpirun.find().map(m -> versionNote(m, MPI.libraryVersion())).orElse(""));
                 out.println("jvm_cpus: " + Runtime.getRuntime().availableProcessors()
                         + (Runtime.getRuntime().availableProcessors() == 1 ? " (pinned to one core? use mpirun "
                         + "--bind-to none)" : ""));

@@ -87,6 +87,17 @@ class MpiJobTest {
     }
 
     @Test
+    void aMissingLibraryIsReportedNotCrashed() throws Exception {
+        List<String> cmd = java(MissingLibraryMain.class.getName());
+        cmd.add(1, "-Djhpc.libmpi=/no/such/libmpi.so");
+        Run r = run(cmd, 60);
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("available=false"), r.out());
+        assertTrue(r.out().contains("reason=JHPC_LIBMPI=/no/such/libmpi.so cannot be loaded"), r.out());
+        assertTrue(r.out().contains("thrown=MPI is not available: JHPC_LIBMPI=/no/such/libmpi.so"), r.out());
+    }
+
+    @Test
     void aFailingRankEndsTheWholeJob() throws Exception {
         Path mpirun = mpirun();
         // rank 2 throws while ranks 0, 1 and 3 block in a receive from it: MPI_Abort must end them all
