@@ -72,10 +72,9 @@ public class Comm {
         return b.type.handle(MPI.abi());
     }
 
+    /** The status in {@code s}, the count in elements of {@code t} (read from the status: no downcall). */
     private static Status status(Scratch s, Datatype t) {
-        Abi abi = MPI.abi();
-        MPI.check(LibMpi.getCount(s.status, t.handle(abi), s.ints), "MPI_Get_count");
-        return new Status(abi.statusSource(s.status), abi.statusTag(s.status), s.intAt(0));
+        return Status.of(MPI.abi(), s.status, t);
     }
 
     // ---------------------------------------------------------------- point to point (buffers)

@@ -92,14 +92,8 @@ public final class Request {
     }
 
     private Status complete() {
-        Abi abi = MPI.abi();
-        int count;
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment n = a.allocate(ValueLayout.JAVA_INT);
-            MPI.check(LibMpi.getCount(status, type.handle(abi), n), "MPI_Get_count");
-            count = n.get(ValueLayout.JAVA_INT, 0);
-        }
-        result = new Status(abi.statusSource(status), abi.statusTag(status), count);
+        result = Status.of(MPI.abi(), status, type);
+        int count = Math.max(result.count(), 0);
         if (copyBack != null && count > 0) {
             MemorySegment.copy(nativeBuf, 0, copyBack, 0, (long) count * type.size());
         }
