@@ -82,6 +82,7 @@ public final class AucCommand implements Callable<Integer> {
             double secs = nanos * 1e-9;
             err.printf("variant=%s%n", v);
             err.printf("kernel=%s%n", kernel);
+            err.printf("java=%s %s%n", System.getProperty("java.vm.name"), Runtime.version());
             err.printf("ntot=%d repeat=%d%n", ntot, repeat);
             if (secs > 0) {
                 err.printf("points_per_second=%.4g%n", ntot / secs);
