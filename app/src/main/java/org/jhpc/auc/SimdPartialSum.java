@@ -101,7 +101,7 @@ final class SimdPartialSum implements PartialSum {
     /**
      * JIT warm-up, once per JVM, on throwaway input: calls {@link #chunk} on one iteration (ACC·L points) at a time,
      * in batches, until a batch runs at compiled speed (C2 has replaced the interpreted and C1 code) or a cap is
-     * reached. Interpreted Vector API operations cost about a microsecond each, and the JIT counts calls and loop
+     * reached. Interpreted Vector API operations cost microseconds each, and the JIT counts calls and loop
      * iterations rather than points: a few thousand one-iteration calls reach C2 after a small fraction of the
      * interpreted work that full-size calls need (cold 3·10⁷-point runs take about half as long). The results are
      * discarded, so sums never depend on it. Class initialisation runs it once; other threads wait for it.
