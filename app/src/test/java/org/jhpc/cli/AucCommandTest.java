@@ -103,6 +103,8 @@ class AucCommandTest {
     @Test
     void badOptionsGiveExitTwo() {
         assertEquals(List.of("jhpc auc: error: --threads must be at least 1, got 0"), run("auc", "--threads", "0").err());
+        assertEquals(List.of("jhpc auc: error: --threads must be at most 4096, got 100000"),
+                run("auc", "--threads", "100000").err());
         assertEquals(List.of("jhpc auc: error: --digits must be from 0 to 100, got -1"), run("auc", "--digits", "-1").err());
         assertEquals(List.of("jhpc auc: error: auc has no 'lists' variant in this build (available: loops, simd, "
                 + "threads)"), run("auc", "--variant", "lists").err());
