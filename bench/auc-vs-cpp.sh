@@ -24,13 +24,14 @@ now() { date +%s.%N; }
 LOAD0="$(cut -d' ' -f1-3 /proc/loadavg)"
 java_info() { $JHPC auc 7 --timing --variant simd 2>&1 | sed -n 's/^\(kernel\|java\)=\(.*\)/\1="\2"/p' | tr '\n' ' '; }
 median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
-# once NAME CMD...: runs CMD once, appends "compute process" to $tmp/NAME
+# once NAME CMD...: runs CMD once, appends "compute process cpu" to $tmp/NAME
 once() {
   local name="$1"; shift
   local t0 t1 c
   t0="$(now)"; "$@" >/dev/null 2>"$tmp/err"; t1="$(now)"
-  c="$(grep '^compute_seconds=' "$tmp/err" | tail -1 | cut -d= -f2 | tr -d ' ')"
-  echo "$c $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.6f", b - a}')" >>"$tmp/$name"
+  c="$( (grep '^compute_seconds=' "$tmp/err" || true) | tail -1 | cut -d= -f2 | tr -d ' ')"
+  u="$( (grep '^cpu_seconds=' "$tmp/err" || true) | tail -1 | cut -d= -f2 | cut -d' ' -f1)"
+  echo "$c $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.6f", b - a}') ${u:-nan}" >>"$tmp/$name"
 }
 # Rounds: every program once per round, so that background load falls on all of them alike.
 for _ in $(seq "$RUNS"); do
@@ -46,18 +47,17 @@ for _ in $(seq "$RUNS"); do
   once thr2_warm   $JHPC auc "$NTOT" --timing --variant threads --threads 2 --repeat "$REPEAT"
 done
 
-cpp_c="$(cut -d' ' -f1 "$tmp/cpp" | median)"
-cpp_p="$(cut -d' ' -f2 "$tmp/cpp" | median)"
-echo "date=$(date -u +%Y-%m-%dT%H:%MZ) cpu=\"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\" cores=$(nproc)"
-echo "cxx=\"$(g++ --version | head -1)\" $(java_info)"
-echo "load average before: $LOAD0; after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "ntot=$NTOT runs=$RUNS warm_repeat=$REPEAT; medians; ratio = compute / C++ compute; 10 flops per point"
+col() { cut -d' ' -f"$2" "$tmp/$1" | median; }
+cpp_c="$(col cpp 1)"; cpp_u="$(col cpp 3)"
+echo "ntot=$NTOT runs=$RUNS warm_repeat=$REPEAT; medians; 10 flops per point; rates from compute (wall) time"
+echo "ratio = jhpc / C++ (compute wall time; in brackets: CPU time of the computing thread, 1-thread rows only)"
 echo
-echo "| program | compute s | process s | ratio to C++ | Mpoints/s | GFlop/s |"
-echo "|---|---|---|---|---|---|"
+echo "| program | compute s | cpu s | process s | ratio to C++ | Mpoints/s | GFlop/s |"
+echo "|---|---|---|---|---|---|---|"
 for name in cpp f90 loops_cold loops_warm scal1_cold scal1_warm simd1_cold simd1_warm thr2_cold thr2_warm; do
   [ -f "$tmp/$name" ] || continue
-  c="$(cut -d' ' -f1 "$tmp/$name" | median)"; p="$(cut -d' ' -f2 "$tmp/$name" | median)"
+  c="$(col "$name" 1)"; p="$(col "$name" 2)"; u="$(col "$name" 3)"
+  case "$name" in thr2_*) u=nan;; esac
   case "$name" in
     cpp) label="C++ g++ -O3 -march=native (slides' loop)";; f90) label="Fortran gfortran -O3 -march=native";;
     loops_cold) label="jhpc loops, cold";; loops_warm) label="jhpc loops, warm";;
@@ -66,6 +66,8 @@ for name in cpp f90 loops_cold loops_warm scal1_cold scal1_warm simd1_cold simd1
     simd1_cold) label="jhpc simd 1 thread, cold";; simd1_warm) label="jhpc simd 1 thread, warm";;
     thr2_cold) label="jhpc threads 2, cold";; thr2_warm) label="jhpc threads 2, warm";;
   esac
-  awk -v l="$label" -v c="$c" -v p="$p" -v b="$cpp_c" -v n="$NTOT" \
-    'BEGIN {printf "| %s | %.4f | %.3f | %.3f | %.0f | %.2f |\n", l, c, p, c/b, n/c/1e6, 10*n/c/1e9}'
+  awk -v l="$label" -v c="$c" -v p="$p" -v u="$u" -v b="$cpp_c" -v bu="$cpp_u" -v n="$NTOT" 'BEGIN {
+    cu = (u == "nan" || u == "") ? "-" : sprintf("%.4f", u)
+    ru = (u == "nan" || u == "") ? "" : sprintf(" (%.3f)", u / bu)
+    printf "| %s | %.4f | %s | %.3f | %.3f%s | %.0f | %.2f |\n", l, c, cu, p, c / b, ru, n / c / 1e6, 10 * n / c / 1e9 }'
 done
