@@ -58,13 +58,16 @@ final class SimdPartialSum implements PartialSum {
     }
 
     /** Σ f(j·dx) over the iters·ACC·L points from index i on, reduced to one double in a fixed order. */
+    private static final DoubleVector C3V = DoubleVector.broadcast(S, Integrand.C3);
+    private static final DoubleVector C2V = DoubleVector.broadcast(S, Integrand.C2);
+    private static final DoubleVector C0V = DoubleVector.broadcast(S, Integrand.C0);
+    private static final DoubleVector STEPV = DoubleVector.broadcast(S, ACC * L);
+    private static final DoubleVector IOTAV = DoubleVector.fromArray(S, IOTA, 0);
+
     private static double chunk(long i, int iters, double dx) {
         DoubleVector vdx = DoubleVector.broadcast(S, dx);
-        DoubleVector c3 = DoubleVector.broadcast(S, Integrand.C3);
-        DoubleVector c2 = DoubleVector.broadcast(S, Integrand.C2);
-        DoubleVector c0 = DoubleVector.broadcast(S, Integrand.C0);
-        DoubleVector vstep = DoubleVector.broadcast(S, ACC * L);
-        DoubleVector j0 = DoubleVector.fromArray(S, IOTA, 0).add(i);   // exact: indices < 2^53
+        DoubleVector c3 = C3V, c2 = C2V, c0 = C0V, vstep = STEPV;
+        DoubleVector j0 = IOTAV.add(i);   // exact: indices < 2^53
         DoubleVector j1 = j0.add(L), j2 = j0.add(2 * L), j3 = j0.add(3 * L);
         DoubleVector total = DoubleVector.zero(S), comp = total;
         for (int done = 0; done < iters; ) {
@@ -87,9 +90,9 @@ final class SimdPartialSum implements PartialSum {
             total = t;
             done += n;
         }
-        double[] t = total.toArray(), c = comp.toArray();
+        double[] t = total.sub(comp).toArray();
         double s = 0;
-        for (int l = 0; l < L; l++) s += t[l] - c[l];
+        for (int l = 0; l < L; l++) s += t[l];
         return s;
     }
 
