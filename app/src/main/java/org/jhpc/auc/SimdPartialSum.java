@@ -36,6 +36,13 @@ final class SimdPartialSum implements PartialSum {
         for (int l = 0; l < L; l++) IOTA[l] = l;
     }
 
+    /** Constant vectors: coefficients of f, the per-iteration index step, lane indices 0 … L−1. */
+    private static final DoubleVector C3V = DoubleVector.broadcast(S, Integrand.C3);
+    private static final DoubleVector C2V = DoubleVector.broadcast(S, Integrand.C2);
+    private static final DoubleVector C0V = DoubleVector.broadcast(S, Integrand.C0);
+    private static final DoubleVector STEPV = DoubleVector.broadcast(S, ACC * L);
+    private static final DoubleVector IOTAV = DoubleVector.fromArray(S, IOTA, 0);
+
     private SimdPartialSum() {}
 
     @Override
@@ -58,12 +65,6 @@ final class SimdPartialSum implements PartialSum {
     }
 
     /** Σ f(j·dx) over the iters·ACC·L points from index i on, reduced to one double in a fixed order. */
-    private static final DoubleVector C3V = DoubleVector.broadcast(S, Integrand.C3);
-    private static final DoubleVector C2V = DoubleVector.broadcast(S, Integrand.C2);
-    private static final DoubleVector C0V = DoubleVector.broadcast(S, Integrand.C0);
-    private static final DoubleVector STEPV = DoubleVector.broadcast(S, ACC * L);
-    private static final DoubleVector IOTAV = DoubleVector.fromArray(S, IOTA, 0);
-
     private static double chunk(long i, int iters, double dx) {
         DoubleVector vdx = DoubleVector.broadcast(S, dx);
         DoubleVector c3 = C3V, c2 = C2V, c0 = C0V, vstep = STEPV;
@@ -105,24 +106,27 @@ final class SimdPartialSum implements PartialSum {
      * JIT warm-up, once per JVM, on throwaway input: calls {@link #chunk} on one iteration (ACC·L points) at a time,
      * in batches, until a batch runs at compiled speed (C2 has replaced the interpreted and C1 code) or a cap is
      * reached. Interpreted Vector API operations cost microseconds each, and the JIT counts calls and loop
-     * iterations rather than points: a few thousand one-iteration calls reach C2 after a small fraction of the
-     * interpreted work that full-size calls need (cold 3·10⁷-point runs take about half as long). The results are
-     * discarded, so sums never depend on it. Class initialisation runs it once; other threads wait for it.
+     * iterations rather than points: some ten thousand one-iteration calls reach C2 after a fraction of the
+     * interpreted work that full-size calls need (cold 3·10⁷-point runs take about half as long; still ~0.1 s, see
+     * bench/results). The results are discarded, so sums never depend on it. Class initialisation runs it once;
+     * other threads wait for it. Capped at {@link #MAX_NANOS} (e.g. under {@code -Xint}).
      */
     static final class Warm {
         static final int BATCH = 256;
-        static final int MAX_CALLS = 1 << 17;
+        static final long MAX_NANOS = 1_000_000_000L;
         /** A batch of BATCH one-iteration calls faster than this is compiled code (C2: ~10 µs, C1: ~1 ms). */
         static final long FAST_BATCH_NANOS = 100_000;
         static final double SINK;
 
         static {
             double sink = 0;
-            for (int calls = 0; calls < MAX_CALLS; calls += BATCH) {
-                long t0 = System.nanoTime();
+            long start = System.nanoTime(), t0 = start, t1;
+            do {
                 for (int k = 0; k < BATCH; k++) sink += chunk(k, 1, 1e-3);
-                if (System.nanoTime() - t0 < FAST_BATCH_NANOS) break;
-            }
+                t1 = System.nanoTime();
+                if (t1 - t0 < FAST_BATCH_NANOS) break;
+                t0 = t1;
+            } while (t1 - start < MAX_NANOS);
             SINK = sink;
         }
 
