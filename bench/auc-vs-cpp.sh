@@ -47,6 +47,9 @@ for _ in $(seq "$RUNS"); do
   once thr2_warm   $JHPC auc "$NTOT" --timing --variant threads --threads 2 --repeat "$REPEAT"
 done
 
+echo "date=$(date -u +%Y-%m-%dT%H:%MZ) cpu=\"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\" cores=$(nproc)"
+echo "cxx=\"$(g++ --version | head -1)\" $(java_info)"
+echo "load average before: $LOAD0; after: $(cut -d' ' -f1-3 /proc/loadavg)"
 col() { cut -d' ' -f"$2" "$tmp/$1" | median; }
 cpp_c="$(col cpp 1)"; cpp_u="$(col cpp 3)"
 echo "ntot=$NTOT runs=$RUNS warm_repeat=$REPEAT; medians; 10 flops per point; rates from compute (wall) time"
