@@ -75,9 +75,9 @@ public final class ProfileCommand implements Callable<Integer> {
             + "speedscope)")
     Path collapsed;
 
-    @Option(names = "--alloc-rate", paramLabel = "N", description = "allocation samples per second (JFR throttle; "
-            + "0 = none)")
-    int allocRate = 1000;
+    @Option(names = "--alloc-rate", paramLabel = "N", description = "rate of JFR's throttled allocation samples "
+            + "kept in the recording for Mission Control (the memory report uses TLAB events); 0 = no allocation events")
+    int allocRate = 150;
 
     @Parameters(paramLabel = "TARGET", arity = "0..*", description = "after --: the program to profile")
     List<String> target = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.jhpc.core.UserError;
 
 /** Reads a JFR file with {@link RecordingFile} into a {@link Recording}. */
 public final class JfrReader {
+    private static final String AGENT_PACKAGE = "org.jhpc.profiler.agent.";
     private final Map<Frame, Frame> frames = new HashMap<>();
 
     private JfrReader() {}
@@ -32,6 +33,7 @@ public final class JfrReader {
         List<StackSample> exec = new ArrayList<>();
         List<StackSample> cpu = new ArrayList<>();
         List<StackSample> alloc = new ArrayList<>();
+        List<StackSample> throttled = new ArrayList<>();
         List<RecordedEvent> heapEvents = new ArrayList<>();
         Instant first = null;
         Instant last = null;
@@ -48,7 +50,9 @@ public final class JfrReader {
                         if (!e.getBoolean("failed")) add(cpu, e.getStackTrace(), 1);
                     }
                     case "jdk.CPUTimeSamplesLost" -> lost += e.getInt("lostSamples");
-                    case "jdk.ObjectAllocationSample" -> add(alloc, e.getStackTrace(), e.getLong("weight"));
+                    case "jdk.ObjectAllocationInNewTLAB" -> add(alloc, e.getStackTrace(), e.getLong("tlabSize"));
+                    case "jdk.ObjectAllocationOutsideTLAB" -> add(alloc, e.getStackTrace(), e.getLong("allocationSize"));
+                    case "jdk.ObjectAllocationSample" -> add(throttled, e.getStackTrace(), e.getLong("weight"));
                     case "jdk.GCHeapSummary", "jdk.GCHeapMemoryUsage" -> heapEvents.add(e);
                     default -> { }
                 }
@@ -67,15 +71,20 @@ public final class JfrReader {
         }
         heap.sort(java.util.Comparator.comparingDouble(HeapPoint::seconds));
         double seconds = first == null ? 0 : Duration.between(first, last).toNanos() * 1e-9;
-        return new Recording(exec, cpu, alloc, heap, seconds, lost);
+        return new Recording(exec, cpu, alloc.isEmpty() ? throttled : alloc, heap, seconds, lost);
     }
 
     private void add(List<StackSample> into, RecordedStackTrace st, long weight) {
         if (st == null || st.getFrames().isEmpty()) return;
         List<RecordedFrame> rfs = st.getFrames();
-        Frame[] fs = new Frame[rfs.size()];
+        int skip = 0;   // the --exact agent's counters: their time belongs to the counted line
+        for (int i = 0; i < rfs.size(); i++) {
+            if (rfs.get(i).getMethod().getType().getName().startsWith(AGENT_PACKAGE)) skip = i + 1;
+        }
+        if (skip == rfs.size()) return;
+        Frame[] fs = new Frame[rfs.size() - skip];
         for (int i = 0; i < fs.length; i++) {
-            RecordedFrame rf = rfs.get(i);
+            RecordedFrame rf = rfs.get(i + skip);
             String name = rf.getMethod().getType().getName() + "." + rf.getMethod().getName();
             Frame f = new Frame(name, rf.getLineNumber());
             fs[i] = frames.computeIfAbsent(f, k -> k);

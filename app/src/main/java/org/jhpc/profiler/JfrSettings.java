@@ -6,9 +6,9 @@ import java.nio.file.Path;
 
 /**
  * The recording's event settings, as a .jfc file: execution samples every 1 ms, CPU-time samples every 1 ms of
- * thread CPU time (JDK 25 on Linux; JVMs without the event ignore it), allocation samples throttled to
- * {@code allocationRate} per second (each carries the bytes its thread allocated since the previous one, so sums
- * of weights estimate bytes allocated), GC heap summaries before and after each collection and heap usage every
+ * thread CPU time (JDK 25 on Linux; JVMs without the event ignore it), allocation events at each TLAB refill and
+ * each allocation outside a TLAB (the estimator of {@link Recording#allocationSamples()}), the throttled
+ * allocation samples ({@code allocationRate} per second, kept for JDK Mission Control), GC heap summaries before and after each collection and heap usage every
  * 100 ms. Nothing else is recorded, which keeps the overhead low.
  */
 public final class JfrSettings {
@@ -29,6 +29,14 @@ public final class JfrSettings {
                   </event>
                   <event name="jdk.CPUTimeSamplesLost">
                     <setting name="enabled">%2$s</setting>
+                  </event>
+                  <event name="jdk.ObjectAllocationInNewTLAB">
+                    <setting name="enabled">%3$s</setting>
+                    <setting name="stackTrace">true</setting>
+                  </event>
+                  <event name="jdk.ObjectAllocationOutsideTLAB">
+                    <setting name="enabled">%3$s</setting>
+                    <setting name="stackTrace">true</setting>
                   </event>
                   <event name="jdk.ObjectAllocationSample">
                     <setting name="enabled">%3$s</setting>

@@ -19,8 +19,8 @@ public final class MemoryReport {
         Recording r = d.recording();
         long total = d.allocatedBytes();
         boolean exact = !d.exact().isEmpty();
-        out.printf(Locale.ROOT, "Memory: about %s allocated (sampled estimate from %d allocation samples, each weighted "
-                + "by the bytes its thread allocated since its previous sample;%n", TablePrinter.bytes(total),
+        out.printf(Locale.ROOT, "Memory: about %s allocated (sampled estimate from %d allocation samples: JFR's events at "
+                + "each new TLAB, weighted by its size, and at each allocation outside TLABs;%n", TablePrinter.bytes(total),
                 r.allocationSamples().size());
         out.println("an estimate from k samples is uncertain by roughly 1/sqrt(k) of itself; allocations in JDK code "
                 + "are charged to the calling line)." + (exact ? " exact: array bytes counted by the --exact agent." : ""));

@@ -20,7 +20,7 @@ import java.util.Set;
  * @param collapsed  file for folded stacks, or null
  * @param exact      add exact calls, line hits and array bytes through the agent
  * @param reports    which terminal reports to print
- * @param allocationRate allocation samples per second (JFR's throttle)
+ * @param allocationRate throttled allocation samples per second (0: no allocation events at all)
  */
 public record ProfileOptions(SampleKind samples, SortKey sort, int top, int hottest, List<String> methods,
                              List<Path> sourcepath, Path json, Path jfr, Path collapsed, boolean exact,
@@ -31,7 +31,7 @@ public record ProfileOptions(SampleKind samples, SortKey sort, int top, int hott
 
     public static ProfileOptions defaults() {
         return new ProfileOptions(SampleKind.EXECUTION, SortKey.CUMULATIVE, 25, 3, List.of(), List.of(), null, null,
-                null, false, EnumSet.allOf(Report.class), 1000);
+                null, false, EnumSet.allOf(Report.class), 150);
     }
 
     public ProfileOptions withMethods(List<String> m) {
