@@ -66,7 +66,7 @@ public final class MemoryReport {
     /** Peak heap used and a coarse timeline: per time slice the largest use seen and the smallest after a GC. */
     static void heap(List<HeapPoint> heap, double seconds, PrintWriter out) {
         if (heap.isEmpty()) {
-            out.println("Heap: no heap events recorded.");
+            out.println("Heap: no heap events (the run was shorter than 100 ms and needed no GC).");
             return;
         }
         HeapPoint peak = heap.getFirst();

@@ -15,8 +15,8 @@ public final class MethodReport {
         long n = d.samples();
         boolean exact = !d.exact().isEmpty();
         out.printf("By method (%s order, top %d of %d methods): self = samples in the method's own code, total = "
-                + "samples with it on the stack;%n", sort.name().toLowerCase(java.util.Locale.ROOT), top,
-                d.methods(sort).size());
+                + "samples with it on the stack;%n", sort.name().toLowerCase(java.util.Locale.ROOT),
+                Math.min(top, d.methods(sort).size()), d.methods(sort).size());
         out.println("± = one binomial standard error of cum%, 100*sqrt(p(1-p)/N)." + (exact
                 ? " calls: exact, counted by the --exact agent." : ""));
         TablePrinter t = exact ? new TablePrinter("self", "self%", "total", "cum%", "±", "calls", "method")
