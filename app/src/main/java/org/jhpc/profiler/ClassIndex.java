@@ -91,8 +91,8 @@ public final class ClassIndex {
     }
 
     /**
-     * Every method annotated with {@link Profile} in the classpath's directories and in jars that are not
-     * libraries of jhpc itself (each file is parsed only if its bytes mention the annotation).
+     * Every method annotated with {@link Profile} in the classpath's directories and jars (a class file is parsed
+     * only if its bytes mention the annotation).
      */
     public List<String> annotatedMethods() {
         List<String> out = new ArrayList<>();
