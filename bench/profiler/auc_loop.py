@@ -1,5 +1,5 @@
 # The slides' profiling exercise: auc_serial.py with its loop in a function, for kernprof and memory_profiler.
-# Prints the area and the loop's own time (loop_seconds=S) on stderr.
+# Prints the area, and on stderr the loop's own wall and CPU time (loop_seconds=S, loop_cpu_seconds=S).
 import sys
 import time
 
@@ -23,6 +23,9 @@ def auc(ntot):
 
 
 t0 = time.perf_counter()
+c0 = time.thread_time()
 a = auc(int(sys.argv[1]))
+c1 = time.thread_time()
 print("The area is %f" % a)
 print("loop_seconds=%s" % (time.perf_counter() - t0), file=sys.stderr)
+print("loop_cpu_seconds=%s" % (c1 - c0), file=sys.stderr)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# In-process cost of the profiler's recording on the auc loop: the loop's own time (loop_seconds) with no flags,
+# In-process cost of the profiler's recording on the auc loop: the loop thread's CPU time with no flags,
 # with -XX:+DebugNonSafepoints, with JFR as `jhpc profile` sets it up (execution samples only; execution + CPU-time
 # samples, the default), and under the --exact agent (on N/100 points, scaled). Needs only a JDK 25 and app/target/classes (no Maven, no
 # ./jhpc), so that it can run on a quiet machine. Usage: bench/profiler/child-overhead.sh [RUNS] [N]
@@ -20,10 +20,10 @@ printf '%s\nauc\n' "$TMP/exact.tsv" > "$TMP/exact.conf"
 AGENT="$(ls "$ROOT"/app/target/agent/*-agent.jar 2>/dev/null | head -n 1 || true)"
 CP="$TMP:$ROOT/app/target/classes"
 D="-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -Xlog:jfr+startup=error -XX:FlightRecorderOptions:stackdepth=256"
-loop() { "$J" "$@" -cp "$CP" AucLoop "$N" 2>&1 >/dev/null | sed -n 's/^loop_seconds=//p'; }
+loop() { "$J" "$@" -cp "$CP" AucLoop "$N" 2>&1 >/dev/null | sed -n 's/^loop_cpu_seconds=//p'; }
 loop100() {   # the loop on N/100 points, its time scaled by 100 (for the slow exact agent)
-  "$J" "$@" -cp "$CP" AucLoop "$((N / 100))" 2>&1 >/dev/null | sed -n 's/^loop_seconds=//p' | awk '{print $1 * 100}'; }
-echo "case,loop_s"
+  "$J" "$@" -cp "$CP" AucLoop "$((N / 100))" 2>&1 >/dev/null | sed -n 's/^loop_cpu_seconds=//p' | awk '{print $1 * 100}'; }
+echo "case,loop_cpu_s"
 for _ in $(seq "$RUNS"); do
   echo "plain,$(loop)"
   echo "DebugNonSafepoints,$(loop $D)"

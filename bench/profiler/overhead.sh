@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Overhead of `jhpc profile` on the slides' profiling exercise (the auc loop), next to line_profiler (kernprof) and
-# memory_profiler on the same loop in Python. Prints one CSV line per run and a Markdown table of medians.
+# memory_profiler on the same loop in Python. Prints one CSV line per run and a Markdown table of medians: wall and
+# CPU (user+sys, child processes included) of the whole process, and the loop's own wall and CPU time.
 # Usage: bench/profiler/overhead.sh [RUNS] [JAVA_N] [PY_N] [PY_MEM_N]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -13,18 +14,17 @@ TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 "$JDK/bin/javac" -cp "$ROOT/app/target/classes" -d "$TMP" "$ROOT/bench/profiler/AucLoop.java"
 CP="$TMP:$ROOT/app/target/classes"
 
-run() {   # label, command...: prints label,wall_seconds,loop_seconds
+run() {   # label, command...: prints label,wall_s,cpu_s (user+sys of the process tree),loop_s,loop_cpu_s
   local label="$1"; shift
-  local t0 t1
-  t0=$(date +%s.%N)
-  "$@" >/dev/null 2>"$TMP/err"
-  t1=$(date +%s.%N)
-  local loop; loop=$(sed -n 's/^loop_seconds=//p' "$TMP/err" | tail -n 1)
-  echo "$label,$(echo "$t1 - $t0" | bc),$loop"
+  /usr/bin/time -o "$TMP/time" -f "%e,%U,%S" "$@" >/dev/null 2>"$TMP/err"
+  local loop cpu; loop=$(sed -n 's/^loop_seconds=//p' "$TMP/err" | tail -n 1)
+  cpu=$(sed -n 's/^loop_cpu_seconds=//p' "$TMP/err" | tail -n 1)
+  IFS=, read -r e u s < "$TMP/time"
+  echo "$label,$e,$(echo "$u + $s" | bc),$loop,$cpu"
 }
 
 {
-  echo "case,wall_s,loop_s"
+  echo "case,wall_s,cpu_s,loop_s,loop_cpu_s"
   for _ in $(seq "$RUNS"); do
     run "java plain N=$JN" "$JDK/bin/java" -cp "$CP" AucLoop "$JN"
     run "jhpc profile --report none N=$JN" "$ROOT/jhpc" profile --report none -- -cp "$CP" AucLoop "$JN"
@@ -44,10 +44,12 @@ run() {   # label, command...: prints label,wall_seconds,loop_seconds
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 cases = list(dict.fromkeys(r["case"] for r in rows))
-print("\n| case | runs | median wall (s) | median loop (s) |\n|---|---|---|---|")
+def med(rs, k):
+    v = [float(r[k]) for r in rs if r[k]]
+    return "%.3f" % statistics.median(v) if v else ""
+print("\n| case | runs | wall (s) | CPU user+sys (s) | loop wall (s) | loop CPU (s) |\n|---|---|---|---|---|---|")
 for c in cases:
     rs = [r for r in rows if r["case"] == c]
-    wall = statistics.median(float(r["wall_s"]) for r in rs)
-    loop = [float(r["loop_s"]) for r in rs if r["loop_s"]]
-    print("| %s | %d | %.3f | %s |" % (c, len(rs), wall, "%.4f" % statistics.median(loop) if loop else ""))
+    print("| %s | %d | %s | %s | %s | %s |" % (c, len(rs), med(rs, "wall_s"), med(rs, "cpu_s"), med(rs, "loop_s"),
+                                             med(rs, "loop_cpu_s")))
 PYEOF

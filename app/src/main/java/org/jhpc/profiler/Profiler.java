@@ -94,8 +94,8 @@ public final class Profiler {
         Recording rec = d.recording();
         out.println();
         out.printf(Locale.ROOT, "jhpc profile: %s (exit code %d)%n", r.target().label(), r.exitCode());
-        out.printf(Locale.ROOT, "%d %s samples over %.2f s (%d execution samples every 1 ms, %d CPU-time samples every "
-                        + "1 ms of CPU%s), %d allocation samples%n", d.samples(), d.kind() == SampleKind.CPU ? "CPU-time"
+        out.printf(Locale.ROOT, "%d %s samples over %.2f s (%d execution samples every 1 ms, %d CPU-time samples, asked "
+                        + "for every 1 ms of CPU%s), %d allocation samples%n", d.samples(), d.kind() == SampleKind.CPU ? "CPU-time"
                         : "execution", rec.seconds(), rec.executionSamples().size(), rec.cpuSamples().size(),
                 rec.cpuSamplesLost() > 0 ? ", " + rec.cpuSamplesLost() + " lost" : "", rec.allocationSamples().size());
         if (d.samples() == 0) {

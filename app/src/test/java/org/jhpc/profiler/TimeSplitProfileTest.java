@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jhpc.profiler.workloads.TimeSplit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,17 @@ class TimeSplitProfileTest {
         long light = run.data().method(P + "light").total();
         double share = (double) heavy / (heavy + light);
         assertEquals(0.75, share, TOLERANCE, "heavy " + heavy + " light " + light);
+    }
+
+    @Test
+    void cpuTimeSamplesAgreeWhereTheJvmHasThem() {
+        Recording rec = run.data().recording();
+        Assumptions.assumeTrue(rec.cpuSamples().size() >= 100,
+                "jdk.CPUTimeSample (JDK 25, Linux) gave " + rec.cpuSamples().size() + " samples");
+        ProfileData cpu = new ProfileData(rec, SampleKind.CPU, null);
+        long heavy = cpu.method(P + "heavy").total();
+        long light = cpu.method(P + "light").total();
+        assertEquals(0.75, (double) heavy / (heavy + light), TOLERANCE, "CPU samples: heavy " + heavy + " light " + light);
     }
 
     @Test
