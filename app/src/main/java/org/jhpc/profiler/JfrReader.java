@@ -14,9 +14,14 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 import org.jhpc.core.UserError;
 
-/** Reads a JFR file with {@link RecordingFile} into a {@link Recording}. */
+/**
+ * Reads a JFR file with {@link RecordingFile} into a {@link Recording}. The profiler's own work is left out:
+ * samples in JFR's threads and exit hook ({@code jdk.jfr.*} frames) and in the --exact agent rewriting classes;
+ * the agent's counter calls are cut off the top of a stack, so that their time goes to the counted line.
+ */
 public final class JfrReader {
     private static final String AGENT_PACKAGE = "org.jhpc.profiler.agent.";
+    private static final String COUNTERS = AGENT_PACKAGE + "Counters";
     private final Map<Frame, Frame> frames = new HashMap<>();
 
     private JfrReader() {}
@@ -79,7 +84,13 @@ public final class JfrReader {
         List<RecordedFrame> rfs = st.getFrames();
         int skip = 0;   // the --exact agent's counters: their time belongs to the counted line
         for (int i = 0; i < rfs.size(); i++) {
-            if (rfs.get(i).getMethod().getType().getName().startsWith(AGENT_PACKAGE)) skip = i + 1;
+            String type = rfs.get(i).getMethod().getType().getName();
+            if (type.startsWith(AGENT_PACKAGE)) {
+                if (!type.equals(COUNTERS)) return;   // the agent rewriting a class: the profiler's own work
+                skip = i + 1;
+            } else if (type.startsWith("jdk.jfr.")) {
+                return;                                  // JFR's own threads and exit hook
+            }
         }
         if (skip == rfs.size()) return;
         Frame[] fs = new Frame[rfs.size() - skip];

@@ -43,13 +43,15 @@ class ProfileCommandTest {
     void keepsTheTargetsExitCodeAndPrintsTheThreeReports() {
         Path json = dir.resolve("x.json");
         Result r = jhpc("profile", "--method", "ExitCode.main", "--json", json.toString(), "--", "-cp",
-                Workloads.classpath(), "org.jhpc.profiler.workloads.ExitCode", "3", "a b");
+                Workloads.classpath(), "org.jhpc.profiler.workloads.ExitCode", "3", "300000000");
         assertEquals(3, r.code(), r.err());
         assertTrue(Files.isRegularFile(json));
         assertTrue(r.out().contains("jhpc profile: org.jhpc.profiler.workloads.ExitCode (exit code 3)"), r.out());
         assertTrue(r.out().contains("By line (methods matching ExitCode.main)"), r.out());
         assertTrue(r.out().contains("Memory: about"), r.out());
-        assertTrue(r.out().contains("Heap: no heap events (the run was shorter than 100 ms and needed no GC)."), r.out());
+        assertTrue(r.out().contains("Heap used: peak"), r.out());
+        assertTrue(r.out().contains("org.jhpc.profiler.workloads.ExitCode.main"), r.out());
+        assertFalse(r.out().contains("jdk.jfr."), "the recorder's own work is left out");
     }
 
     @Test
