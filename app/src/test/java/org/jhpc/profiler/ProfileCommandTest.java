@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.jhpc.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +57,26 @@ class ProfileCommandTest {
         assertTrue(r.out().contains("Heap used: peak"), r.out());
         assertTrue(r.out().contains("org.jhpc.profiler.workloads.ExitCode.main"), r.out());
         assertFalse(r.out().contains("jdk.jfr."), "the recorder's own work is left out");
+    }
+
+    @Test
+    void profilesAJarTarget() throws Exception {
+        Path jar = dir.resolve("exit.jar");
+        Manifest mf = new Manifest();
+        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        mf.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "org.jhpc.profiler.workloads.ExitCode");
+        String entry = "org/jhpc/profiler/workloads/ExitCode.class";
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), mf);
+             InputStream in = getClass().getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+        }
+        Path stdout = dir.resolve("out.txt");
+        Profiler.Run run = Workloads.run(ProfileOptions.defaults(), Target.parse(List.of("-jar", jar.toString(), "5",
+                "100000000")), stdout);
+        assertEquals(5, run.exitCode());
+        assertEquals("out 5 100000000\n", Workloads.read(stdout));
+        assertTrue(run.data().method("org.jhpc.profiler.workloads.ExitCode.main").total() > 0);
     }
 
     @Test
