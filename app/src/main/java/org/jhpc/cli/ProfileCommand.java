@@ -61,7 +61,7 @@ public final class ProfileCommand implements Callable<Integer> {
             + "memory, or none")
     List<String> reports = new ArrayList<>(List.of("methods", "lines", "memory"));
 
-    @Option(names = "--exact", description = "also count calls, line hits and array bytes exactly, through a "
+    @Option(names = "--exact", description = "also count calls, line hits and allocated bytes exactly, through a "
             + "java.lang.classfile agent, in the named or @Profile methods (slower)")
     boolean exact;
 

@@ -11,7 +11,7 @@ import org.jhpc.core.UserError;
 
 /**
  * The exact counts of {@code --exact}, as the agent ({@link org.jhpc.profiler.agent.ExactAgent}) wrote them at
- * the child's exit: calls per method, executions per line, and array bytes allocated per line. The file has one
+ * the child's exit: calls per method, executions per line, and bytes allocated per line (arrays and objects). The file has one
  * tab-separated record per line: {@code C method calls}, {@code L method line hits}, {@code A method line bytes}.
  */
 public final class ExactCounts {
@@ -67,13 +67,13 @@ public final class ExactCounts {
         return hits.getOrDefault(method, new TreeMap<>());
     }
 
-    /** Exact array bytes allocated on the line, or -1 when the method was not instrumented. */
+    /** Exact bytes allocated on the line (arrays, objects), or -1 when the method was not instrumented. */
     public long allocatedBytes(String method, int line) {
         if (!calls.containsKey(method)) return -1;
         return allocLines.getOrDefault(new Frame(method, line), 0L);
     }
 
-    /** Exact array bytes allocated in the method, or -1 when it was not instrumented. */
+    /** Exact bytes allocated in the method, or -1 when it was not instrumented. */
     public long allocatedBytes(String method) {
         if (!calls.containsKey(method)) return -1;
         return allocMethods.getOrDefault(method, 0L);

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * The memory report, like memory_profiler but without its per-line "increments" (differences of the process size
  * between lines, which go negative whenever a collection runs in between): bytes allocated per method and per line,
- * each a sampled estimate shown with its sample count (and the exact array bytes under {@code --exact}), then heap
+ * each a sampled estimate shown with its sample count (and the exact bytes under {@code --exact}), then heap
  * occupancy over time: the peak, and the heap used before and after each garbage collection.
  */
 public final class MemoryReport {
@@ -23,7 +23,7 @@ public final class MemoryReport {
                 + "each new TLAB, weighted by its size, and at each allocation outside TLABs;%n", TablePrinter.bytes(total),
                 r.allocationSamples().size());
         out.println("an estimate from k samples is uncertain by roughly 1/sqrt(k) of itself; allocations in JDK code "
-                + "are charged to the calling line)." + (exact ? " exact: array bytes counted by the --exact agent." : ""));
+                + "are charged to the calling line)." + (exact ? " exact: bytes counted by the --exact agent." : ""));
         List<AllocStat> byMethod = d.allocationsByMethod();
         TablePrinter t = exact ? new TablePrinter("bytes (est.)", "%", "samples", "exact", "method")
                 : new TablePrinter("bytes (est.)", "%", "samples", "method");

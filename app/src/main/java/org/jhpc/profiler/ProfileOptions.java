@@ -18,7 +18,7 @@ import java.util.Set;
  * @param json       file for the JSON data, or null
  * @param jfr        file to keep the recording in, or null
  * @param collapsed  file for folded stacks, or null
- * @param exact      add exact calls, line hits and array bytes through the agent
+ * @param exact      add exact calls, line hits and allocated bytes through the agent
  * @param reports    which terminal reports to print
  * @param allocationRate throttled allocation samples per second (0: no allocation events at all)
  */

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Known answers for memory: {@link Allocations} allocates B arrays of 768 bytes on one line and S arrays of 256
  * bytes on another (it prints B and S), about 1 GB in all, under {@code --exact}. The sampled estimate per line must
  * be within 15% of B*768 and S*256 (about a thousand TLAB events: their statistical error is a few percent), the
- * exact agent's counts must be exact: B and S line hits, one call, and array bytes between the data size and data
- * plus a 16-byte header per array.
+ * exact agent's counts must be exact: B and S line hits, one call, array bytes between the data size and data
+ * plus a 16-byte header per array, and (B+S)/8 objects of one size between 24 and 40 bytes (two longs, a header).
  */
 class AllocationProfileTest {
     static final String MAIN = "org.jhpc.profiler.workloads.Allocations.main";
@@ -68,7 +68,12 @@ class AllocationProfileTest {
         assertTrue(eb >= big * Allocations.BIG_DATA_BYTES && eb <= big * (Allocations.BIG_DATA_BYTES + 16), "" + eb);
         assertTrue(es >= small * Allocations.SMALL_DATA_BYTES && es <= small * (Allocations.SMALL_DATA_BYTES + 16),
                 "" + es);
-        assertEquals(eb + es, e.allocatedBytes(MAIN));
+        long objects = (big + small) / 8;
+        long eo = e.allocatedBytes(MAIN, Allocations.OBJECT_LINE);
+        assertEquals(objects, e.hits(MAIN).get(Allocations.OBJECT_LINE));
+        assertEquals(0, eo % objects, "one size per object: " + eo);
+        assertTrue(eo / objects >= 24 && eo / objects <= 40, "two longs and a header: " + eo / objects);
+        assertEquals(eb + es + eo, e.allocatedBytes(MAIN));
     }
 
     @Test

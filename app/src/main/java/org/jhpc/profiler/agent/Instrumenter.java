@@ -13,11 +13,13 @@ import java.lang.classfile.MethodTransform;
 import java.lang.classfile.attribute.LineNumberInfo;
 import java.lang.classfile.instruction.LineNumber;
 import java.lang.classfile.instruction.NewMultiArrayInstruction;
+import java.lang.classfile.instruction.NewObjectInstruction;
 import java.lang.classfile.instruction.NewPrimitiveArrayInstruction;
 import java.lang.classfile.instruction.NewReferenceArrayInstruction;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
@@ -25,8 +27,9 @@ import java.util.TreeSet;
 /**
  * Rewrites the selected methods of one class with {@code java.lang.classfile}: at method entry a call to
  * {@link Counters#call}, before the first instruction of each source line (after any labels, so that jumps back
- * to a loop's line count too) a call to {@link Counters#line}, and after each array allocation ({@code newarray},
- * {@code anewarray}, {@code multianewarray}) a call to {@link Counters#array} with the new array. A method is
+ * to a loop's line count too) a call to {@link Counters#line}, after each array allocation ({@code newarray},
+ * {@code anewarray}, {@code multianewarray}) a call to {@link Counters#array} with the new array, and after each
+ * {@code new} a call to {@link Counters#object}. A method is
  * selected if its name {@code pkg.Class.name} equals a pattern or ends with {@code "." + pattern}, or if it is
  * annotated with {@code @org.jhpc.profiler.Profile}.
  */
@@ -56,7 +59,7 @@ final class Instrumenter {
         return cf.transformClass(cm, (cb, ce) -> {
             if (ce instanceof MethodModel mm && selected(cls, mm)) {
                 cb.transformMethod(mm, MethodTransform.transformingCode(counting(cls + "." + mm.methodName()
-                        .stringValue(), mm)));
+                        .stringValue(), mm, loader)));
             } else {
                 cb.with(ce);
             }
@@ -74,15 +77,27 @@ final class Instrumenter {
                 .orElse(false);
     }
 
-    private static CodeTransform counting(String method, MethodModel mm) {
+    private static CodeTransform counting(String method, MethodModel mm, ClassLoader loader) {
         TreeSet<Integer> set = new TreeSet<>();
         mm.code().flatMap(c -> c.findAttribute(Attributes.lineNumberTable()))
                 .ifPresent(t -> t.lineNumbers().forEach((LineNumberInfo i) -> set.add(i.lineNumber())));
         int[] lines = set.stream().mapToInt(Integer::intValue).toArray();
-        int id = Counters.register(method, lines);
+        List<Integer> siteSlots = new ArrayList<>();   // the new instructions, in code order: line slot, class
+        List<String> siteClasses = new ArrayList<>();
+        int line = -1;
+        for (CodeElement e : mm.code().orElseThrow().elementList()) {
+            if (e instanceof LineNumber ln) line = Arrays.binarySearch(lines, ln.line());
+            if (e instanceof NewObjectInstruction no && line >= 0) {
+                siteSlots.add(line);
+                siteClasses.add(no.className().asInternalName());
+            }
+        }
+        int id = Counters.register(method, lines, siteSlots.stream().mapToInt(Integer::intValue).toArray(),
+                siteClasses.toArray(String[]::new), loader);
         return new CodeTransform() {
             private int pending = -1;   // slot of a line whose first instruction is still to come
             private int current = -1;   // slot of the line the stream is in
+            private int site = 0;       // number of the next new instruction
 
             @Override
             public void atStart(CodeBuilder b) {
@@ -105,6 +120,11 @@ final class Instrumenter {
                     pending = -1;
                 }
                 b.with(e);
+                if (current >= 0 && e instanceof NewObjectInstruction) {
+                    b.loadConstant(id);
+                    b.loadConstant(site++);
+                    b.invokestatic(COUNTERS, "object", II);
+                }
                 if (current >= 0 && (e instanceof NewPrimitiveArrayInstruction || e instanceof NewReferenceArrayInstruction
                         || e instanceof NewMultiArrayInstruction)) {
                     b.dup();
