@@ -21,9 +21,13 @@ public final class Integrators {
         return threads > 1 ? Variant.THREADS : Variant.SIMD;
     }
 
+    /** Most threads a run may ask for (each is a platform thread). */
+    public static final int MAX_THREADS = 4096;
+
     /** Builds the integrator for a variant; threads is used by the variants that run in parallel. */
     public static Integrator create(Variant variant, int threads) {
         if (threads < 1) throw new UserError("--threads must be at least 1, got " + threads);
+        if (threads > MAX_THREADS) throw new UserError("--threads must be at most " + MAX_THREADS + ", got " + threads);
         return switch (variant) {
             case LOOPS -> new LoopsIntegrator();
             case SIMD -> new SimdIntegrator();

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code jhpc auc}: the tutorial's area under y = 0.7x³ − 2x² + 4 on [0, 3], on any rung of the ladder. */
 @Command(name = "auc", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {"Area under y = 0.7x^3 - 2x^2 + 4 on [0, 3] (exactly 8.175) by a left Riemann sum of NTOT "
-                + "points, as the tutorial's auc_serial.py; prints 'The area is %f'."})
+                + "points, as the tutorial's auc_serial.py; prints 'The area is %%f'."})
 public final class AucCommand implements Callable<Integer> {
     /** Largest --digits accepted (a double's exact value near 8 has 50 or so decimals). */
     static final int MAX_DIGITS = 100;
@@ -39,7 +39,7 @@ public final class AucCommand implements Callable<Integer> {
             + "processors, honouring SLURM_CPUS_PER_TASK / SLURM_NPROCS and CPU affinity: ${DEFAULT-VALUE})")
     int threads = Cpus.defaultThreads();
 
-    @Option(names = "--digits", paramLabel = "N", description = "decimals to print (Python's '%.Nf')")
+    @Option(names = "--digits", paramLabel = "N", description = "decimals to print (as Python's '%%.Nf')")
     int digits = 6;
 
     @Option(names = "--no-simd", description = "use the scalar kernel even where the Vector API is available")
@@ -82,6 +82,7 @@ public final class AucCommand implements Callable<Integer> {
             double secs = nanos * 1e-9;
             err.printf("variant=%s%n", v);
             err.printf("kernel=%s%n", kernel);
+            err.printf("java=%s %s%n", System.getProperty("java.vm.name"), Runtime.version());
             err.printf("ntot=%d repeat=%d%n", ntot, repeat);
             if (secs > 0) {
                 err.printf("points_per_second=%.4g%n", ntot / secs);
