@@ -236,8 +236,23 @@ final class TypeChecker {
         }
     }
 
+    /** The value of a constant sub-tree (folded or not), or null. */
+    private static TNode.Const constant(TNode n) {
+        if (n instanceof TNode.Const c) return c;
+        if (n instanceof TNode.Apply a) {
+            Object[] vals = new Object[a.args().size()];
+            for (int i = 0; i < vals.length; i++) {
+                TNode.Const c = constant(a.args().get(i));
+                if (c == null) return null;
+                vals[i] = c.value();
+            }
+            return new TNode.Const(a.type(), a.op() == Op.CAST ? Scalars.cast(vals[0], a.type()) : Scalars.apply(a.op(), a.argType(), a.param(), vals), a.pos());
+        }
+        return null;
+    }
+
     private TNode power(TNode l, TNode r, int pos) {
-        if (r instanceof TNode.Const c && c.type() != DType.COMPLEX128) {
+        if (constant(r) instanceof TNode.Const c && c.type() != DType.COMPLEX128) {
             double e = ((Number) c.value()).doubleValue();
             if (e == Math.rint(e) && Math.abs(e) <= MAX_POWI) {
                 int n = (int) e;
