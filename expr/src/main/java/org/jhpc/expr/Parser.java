@@ -75,6 +75,7 @@ final class Parser {
                 if (t.kind() == Kind.END) return left;
                 throw error("expected an operator before '" + t.text() + "'", t);
             }
+            if (t.text().equals("[")) throw error("indexing and lists are not supported", t);
             Integer bp = INFIX.get(t.text());
             if (bp == null || bp < minBp) return left;
             switch (t.text()) {
