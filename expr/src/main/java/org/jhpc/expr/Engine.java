@@ -19,7 +19,7 @@ final class Engine {
     static final class Compiled {
         final Program p;
         final ConcurrentLinkedQueue<Frame> frames = new ConcurrentLinkedQueue<>();
-        volatile Object fused;
+        volatile Object fused;   // null, a Fused, or the failure marker
         final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
 
         Compiled(Program p) {

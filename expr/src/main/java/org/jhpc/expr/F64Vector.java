@@ -368,21 +368,32 @@ final class F64Vector extends F64Scalar {
         for (; i < n; i++) d[o + i] = a[ao + i] >= b[bo + i];
     }
 
+    /**
+     * x**p for |p| <= 4 with straight-line vector code in the multiplication order of Scalars.powi (a vector
+     * carried through a loop of unknown trip count would be boxed); other exponents use the scalar loop.
+     */
     @Override
     void powi(double[] a, int ao, double[] d, int o, int n, int p) {
-        int k0 = Math.abs(p);
+        int k = Math.abs(p);
+        if (k > 4) {
+            super.powi(a, ao, d, o, n, p);
+            return;
+        }
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int i = 0;
         for (int ub = S.loopBound(n); i < ub; i += L) {
-            DoubleVector b = DoubleVector.fromArray(S, a, ao + i);
-            DoubleVector r = null;
-            int k = k0;
-            while (k != 0) {
-                if ((k & 1) != 0) r = r == null ? b : r.mul(b);
-                k >>>= 1;
-                if (k != 0) b = b.mul(b);
-            }
-            if (r == null) r = DoubleVector.broadcast(S, 1.0);
-            if (p < 0) r = DoubleVector.broadcast(S, 1.0).div(r);
+            DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+            DoubleVector r = switch (k) {
+                case 0 -> one;
+                case 1 -> x;
+                case 2 -> x.mul(x);
+                case 3 -> x.mul(x.mul(x));
+                default -> {
+                    DoubleVector x2 = x.mul(x);
+                    yield x2.mul(x2);
+                }
+            };
+            if (p < 0) r = one.div(r);
             r.intoArray(d, o + i);
         }
         for (; i < n; i++) d[o + i] = Scalars.powi(a[ao + i], p);
