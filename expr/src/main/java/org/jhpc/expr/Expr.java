@@ -149,6 +149,14 @@ public final class Expr {
         return compiled(bind(fake)).p.listing();
     }
 
+    /**
+     * Which tier evaluates these operands now: {@code fused (generated in X ms)} once the generated loop exists
+     * for them, else {@code interpreter}.
+     */
+    public String tier(Map<String, ?> bindings) {
+        return Tiers.describe(compiled(bind(bindings)));
+    }
+
     // ------------------------------------------------------------------ binding
 
     private record Bound(Map<String, NdArray> values, int[] shape, List<Object> key) {}
