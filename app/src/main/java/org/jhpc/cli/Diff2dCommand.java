@@ -90,7 +90,9 @@ public final class Diff2dCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Diff2dRun.Observer> observers = Pictures.observers(frames, gif, window || p.graphics(), err);
+        List<Diff2dRun.Observer> observers = new ArrayList<>(Pictures.observers(frames, gif, window || p.graphics(), err));
+        ProgressObserver progress = ProgressObserver.ifTerminal("diff2d");
+        if (progress != null) observers.add(progress);
         Diff2dRun.Result result;
         String kernel;
         try (Solver solver = Solvers.create(problem, options)) {
