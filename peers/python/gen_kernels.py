@@ -180,7 +180,10 @@ o.append('''    /**
         int i = 0;
         DoubleVector acc = DoubleVector.zero(S);
         for (int ub = S.loopBound(n); i < ub; i += L) acc = acc.add(DoubleVector.fromArray(S, a, ao + i));
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        // lanes are added in lane order: reduceLanes(ADD) may use a different order compiled than interpreted
+        double[] lanes = acc.toArray();
+        double s = 0;
+        for (double v : lanes) s += v;
         for (; i < n; i++) s += a[ao + i];
         return s;
     }
@@ -190,7 +193,9 @@ o.append('''    /**
         int i = 0;
         DoubleVector acc = DoubleVector.broadcast(S, 1.0);
         for (int ub = S.loopBound(n); i < ub; i += L) acc = acc.mul(DoubleVector.fromArray(S, a, ao + i));
-        double s = acc.reduceLanes(VectorOperators.MUL);
+        double[] lanes = acc.toArray();
+        double s = 1;
+        for (double v : lanes) s *= v;
         for (; i < n; i++) s *= a[ao + i];
         return s;
     }
