@@ -14,7 +14,7 @@ public final class Integrators {
     private Integrators() {}
 
     /** Variants this registry builds. */
-    public static final Set<Variant> LOCAL = EnumSet.of(Variant.LOOPS, Variant.SIMD, Variant.THREADS);
+    public static final Set<Variant> LOCAL = EnumSet.of(Variant.LOOPS, Variant.SIMD, Variant.THREADS, Variant.EXPR);
 
     /** The default: threads when more than one thread is asked for, else simd. */
     public static Variant fastest(int threads) {
@@ -32,6 +32,7 @@ public final class Integrators {
             case LOOPS -> new LoopsIntegrator();
             case SIMD -> new SimdIntegrator();
             case THREADS -> new ThreadsIntegrator(threads);
+            case EXPR -> new ExprIntegrator(threads);
             default -> throw new UserError("auc has no '" + variant + "' variant in this build (available: "
                     + Variant.names(LOCAL.toArray(Variant[]::new)) + ")");
         };

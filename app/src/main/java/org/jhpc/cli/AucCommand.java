@@ -31,11 +31,11 @@ public final class AucCommand implements Callable<Integer> {
             description = "number of points (a whole number from 1 to 9223372036854775807)")
     String ntotText;
 
-    @Option(names = "--variant", paramLabel = "V", description = "loops, simd, threads (default: threads with more "
+    @Option(names = "--variant", paramLabel = "V", description = "loops, simd, threads, expr (default: threads with more "
             + "than one thread, else simd)")
     String variant;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads for the threads variant (default: available "
+    @Option(names = "--threads", paramLabel = "N", description = "threads for the threads and expr variants (default: available "
             + "processors, honouring SLURM_CPUS_PER_TASK / SLURM_NPROCS and CPU affinity: ${DEFAULT-VALUE})")
     int threads = Cpus.defaultThreads();
 

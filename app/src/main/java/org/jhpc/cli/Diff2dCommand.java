@@ -44,11 +44,11 @@ public final class Diff2dCommand implements Callable<Integer> {
             + "e.g. --set dx=0.5")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--variant", paramLabel = "V", description = "lists, loops, flat, simd, threads (default: the "
+    @Option(names = "--variant", paramLabel = "V", description = "lists, loops, flat, simd, threads, expr (default: the "
             + "fastest here: threads with more than one core, else simd)")
     String variant;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads for the threads variant (default: available "
+    @Option(names = "--threads", paramLabel = "N", description = "threads for the threads and expr variants (default: available "
             + "processors, honouring SLURM_CPUS_PER_TASK / SLURM_NPROCS and CPU affinity: ${DEFAULT-VALUE})")
     int threads = Cpus.defaultThreads();
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jhpc", mixinStandardHelpOptions = true, version = Main.VERSION, sortOptions = false,
         description = "High-performance computing in Java: the workloads and tools of the tutorial "
                 + "\"HPC Python Programming\", done for the JVM.",
-        subcommands = {Diff2dCommand.class, AucCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Diff2dCommand.class, AucCommand.class, ExprCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "jhpc 0.1.0";
 
