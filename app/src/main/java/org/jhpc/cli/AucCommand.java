@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.jhpc.auc.Integrand;
 import org.jhpc.auc.Integrator;
 import org.jhpc.auc.Integrators;
+import org.jhpc.auc.MpiIntegrator;
 import org.jhpc.core.Cpus;
 import org.jhpc.core.PyFormat;
 import org.jhpc.core.Simd;
@@ -31,8 +32,9 @@ public final class AucCommand implements Callable<Integer> {
             description = "number of points (a whole number from 1 to 9223372036854775807)")
     String ntotText;
 
-    @Option(names = "--variant", paramLabel = "V", description = "loops, simd, threads, expr (default: threads with more "
-            + "than one thread, else simd)")
+    @Option(names = "--variant", paramLabel = "V", description = "loops, simd, threads, expr, mpi (default: threads "
+            + "with more than one thread, else simd; mpi: launch with mpirun, e.g. mpirun --oversubscribe --bind-to none "
+            + "-np 4 ./jhpc auc --variant mpi; rank 0 prints)")
     String variant;
 
     @Option(names = "--threads", paramLabel = "N", description = "threads for the threads and expr variants (default: available "
@@ -66,7 +68,9 @@ public final class AucCommand implements Callable<Integer> {
         double area = Double.NaN;
         long nanos = 0;
         String kernel;
+        boolean root = true;
         try (Integrator integrator = Integrators.create(v, threads)) {
+            root = !(integrator instanceof MpiIntegrator m) || m.isRoot();
             kernel = integrator.kernel();
             for (int r = 0; r < repeat; r++) {
                 long t0 = System.nanoTime();
@@ -74,6 +78,7 @@ public final class AucCommand implements Callable<Integer> {
                 nanos = System.nanoTime() - t0;
             }
         }
+        if (!root) return 0;
         PrintWriter out = spec.commandLine().getOut();
         out.println("The area is " + PyFormat.fixed(area, digits));
         out.flush();
