@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "High-performance computing in Java: the workloads and tools of the tutorial "
                 + "\"HPC Python Programming\", done for the JVM.",
         subcommands = {Diff2dCommand.class, AucCommand.class, ExprCommand.class, MpiCommand.class,
-                CommandLine.HelpCommand.class})
+                ProfileCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "jhpc 0.1.0";
 
