@@ -1,0 +1,120 @@
+package org.jhpc.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.jhpc.auc.Integrand;
+import org.jhpc.auc.Integrator;
+import org.jhpc.auc.Integrators;
+import org.jhpc.auc.MpiIntegrator;
+import org.jhpc.core.Cpus;
+import org.jhpc.core.PyFormat;
+import org.jhpc.core.Simd;
+import org.jhpc.core.UserError;
+import org.jhpc.core.Variant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jhpc auc}: the tutorial's area under y = 0.7x³ − 2x² + 4 on [0, 3], on any rung of the ladder. */
+@Command(name = "auc", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+        description = {"Area under y = 0.7x^3 - 2x^2 + 4 on [0, 3] (exactly 8.175) by a left Riemann sum of NTOT "
+                + "points, as the tutorial's auc_serial.py; prints 'The area is %%f'."})
+public final class AucCommand implements Callable<Integer> {
+    /** Largest --digits accepted (a double's exact value near 8 has 50 or so decimals). */
+    static final int MAX_DIGITS = 100;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NTOT", defaultValue = "30000000",
+            description = "number of points (a whole number from 1 to 9223372036854775807)")
+    String ntotText;
+
+    @Option(names = "--variant", paramLabel = "V", description = "loops, simd, threads, expr, mpi (default: threads "
+            + "with more than one thread, else simd; mpi: launch with mpirun, e.g. mpirun --oversubscribe --bind-to none "
+            + "-np 4 ./jhpc auc --variant mpi; rank 0 prints)")
+    String variant;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads for the threads and expr variants (default: available "
+            + "processors, honouring SLURM_CPUS_PER_TASK / SLURM_NPROCS and CPU affinity: ${DEFAULT-VALUE})")
+    int threads = Cpus.defaultThreads();
+
+    @Option(names = "--digits", paramLabel = "N", description = "decimals to print (as Python's '%%.Nf')")
+    int digits = 6;
+
+    @Option(names = "--no-simd", description = "use the scalar kernel even where the Vector API is available")
+    boolean noSimd;
+
+    @Option(names = "--repeat", paramLabel = "R", description = "compute R times (JIT warm-up); --timing reports "
+            + "the last run")
+    int repeat = 1;
+
+    @Option(names = "--timing", description = "print the kernel, rates and compute_seconds=<s> (the last computation "
+            + "only) on stderr")
+    boolean timing;
+
+    @Override
+    public Integer call() {
+        long ntot = parseCount(ntotText);
+        if (digits < 0 || digits > MAX_DIGITS) {
+            throw new UserError("--digits must be from 0 to " + MAX_DIGITS + ", got " + digits);
+        }
+        if (repeat < 1) throw new UserError("--repeat must be at least 1, got " + repeat);
+        if (noSimd) Simd.force(false);
+        Variant v = variant == null ? Integrators.fastest(threads) : Variant.parse(variant);
+
+        double area = Double.NaN;
+        long nanos = 0;
+        String kernel;
+        boolean root = true;
+        try (Integrator integrator = Integrators.create(v, threads)) {
+            root = !(integrator instanceof MpiIntegrator m) || m.isRoot();
+            kernel = integrator.kernel();
+            for (int r = 0; r < repeat; r++) {
+                long t0 = System.nanoTime();
+                area = integrator.area(ntot);
+                nanos = System.nanoTime() - t0;
+            }
+        }
+        if (!root) return 0;
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("The area is " + PyFormat.fixed(area, digits));
+        out.flush();
+        if (timing) {
+            PrintWriter err = spec.commandLine().getErr();
+            double secs = nanos * 1e-9;
+            err.printf("variant=%s%n", v);
+            err.printf("kernel=%s%n", kernel);
+            err.printf("java=%s %s%n", System.getProperty("java.vm.name"), Runtime.version());
+            err.printf("ntot=%d repeat=%d%n", ntot, repeat);
+            if (secs > 0) {
+                err.printf("points_per_second=%.4g%n", ntot / secs);
+                err.printf("gflops=%.3f (%d flops per point: the slides' loop body as written)%n",
+                        ntot * (double) Integrand.FLOPS_PER_POINT / secs * 1e-9, Integrand.FLOPS_PER_POINT);
+            }
+            err.println("compute_seconds=" + secs);
+            err.flush();
+        }
+        return 0;
+    }
+
+    /** NTOT as a count of points: a whole number from 1 to Long.MAX_VALUE, else a one-line {@link UserError}. */
+    static long parseCount(String text) {
+        String s = text == null ? "" : text.strip();
+        if (s.isEmpty()) throw new UserError("NTOT is empty; give the number of points, e.g. 30000000");
+        if (!s.matches("[+-]?[0-9]+")) {
+            throw new UserError("NTOT must be a whole number of points, got '" + text + "'");
+        }
+        long n;
+        try {
+            n = Long.parseLong(s);
+        } catch (NumberFormatException e) {       // only overflow is left: the pattern matched
+            if (s.startsWith("-")) throw new UserError("NTOT must be at least 1, got " + s);
+            throw new UserError("NTOT " + s + " is too large (the most is " + Long.MAX_VALUE + ")");
+        }
+        if (n < 1) throw new UserError("NTOT must be at least 1, got " + s);
+        return n;
+    }
+}

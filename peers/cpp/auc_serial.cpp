@@ -1,0 +1,37 @@
+// auc_serial.cpp: jhpc's C++ peer of the tutorial's serial area-under-the-curve loop.
+// Same algorithm as the slides (x += dx, one serial sum); prints the area with 17 significant digits (enough to
+// identify the double) and, on stderr, the loop's own wall time as compute_seconds=<s>.
+// Build: g++ -O3 -march=native -o auc_serial auc_serial.cpp      (the speed peer; GCC may contract a += y*dx
+//        into an FMA, which changes the last bits)
+//        g++ -O2 -ffp-contract=off -o auc_serial_strict auc_serial.cpp   (strict IEEE: the golden value)
+// Usage: auc_serial NTOT
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+int main(int argc, char** argv) {
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: %s NTOT\n", argv[0]);
+        return 2;
+    }
+    char* end = nullptr;
+    long long n = std::strtoll(argv[1], &end, 10);
+    if (*argv[1] == '\0' || *end != '\0' || n < 1) {
+        std::fprintf(stderr, "auc_serial: NTOT must be a positive integer, got '%s'\n", argv[1]);
+        return 2;
+    }
+    const unsigned long long ntot = static_cast<unsigned long long>(n);
+    auto t0 = std::chrono::steady_clock::now();
+    double dx = 3.0 / ntot;
+    double x = 0, y;
+    double a = 0.0;
+    for (unsigned long long i = 0; i < ntot; ++i) {
+        y = 0.7 * x * x * x - 2 * x * x + 4;
+        a += y * dx;
+        x += dx;
+    }
+    auto t1 = std::chrono::steady_clock::now();
+    std::printf("The area is %.17g\n", a);
+    std::fprintf(stderr, "compute_seconds=%.9f\n", std::chrono::duration<double>(t1 - t0).count());
+    return 0;
+}
