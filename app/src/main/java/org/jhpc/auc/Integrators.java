@@ -13,8 +13,9 @@ import org.jhpc.core.Variant;
 public final class Integrators {
     private Integrators() {}
 
-    /** Variants this registry builds. */
-    public static final Set<Variant> LOCAL = EnumSet.of(Variant.LOOPS, Variant.SIMD, Variant.THREADS);
+    /** Variants this registry builds (mpi: one rank of an mpirun job each). */
+    public static final Set<Variant> LOCAL = EnumSet.of(Variant.LOOPS, Variant.SIMD, Variant.THREADS, Variant.EXPR,
+            Variant.MPI);
 
     /** The default: threads when more than one thread is asked for, else simd. */
     public static Variant fastest(int threads) {
@@ -32,6 +33,8 @@ public final class Integrators {
             case LOOPS -> new LoopsIntegrator();
             case SIMD -> new SimdIntegrator();
             case THREADS -> new ThreadsIntegrator(threads);
+            case EXPR -> new ExprIntegrator(threads);
+            case MPI -> MpiIntegrator.create();
             default -> throw new UserError("auc has no '" + variant + "' variant in this build (available: "
                     + Variant.names(LOCAL.toArray(Variant[]::new)) + ")");
         };

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.jhpc.auc.Integrand;
 import org.jhpc.auc.Integrator;
 import org.jhpc.auc.Integrators;
+import org.jhpc.auc.MpiIntegrator;
 import org.jhpc.core.Cpus;
 import org.jhpc.core.PyFormat;
 import org.jhpc.core.Simd;
@@ -31,11 +32,12 @@ public final class AucCommand implements Callable<Integer> {
             description = "number of points (a whole number from 1 to 9223372036854775807)")
     String ntotText;
 
-    @Option(names = "--variant", paramLabel = "V", description = "loops, simd, threads (default: threads with more "
-            + "than one thread, else simd)")
+    @Option(names = "--variant", paramLabel = "V", description = "loops, simd, threads, expr, mpi (default: threads "
+            + "with more than one thread, else simd; mpi: launch with mpirun, e.g. mpirun --oversubscribe --bind-to none "
+            + "-np 4 ./jhpc auc --variant mpi; rank 0 prints)")
     String variant;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads for the threads variant (default: available "
+    @Option(names = "--threads", paramLabel = "N", description = "threads for the threads and expr variants (default: available "
             + "processors, honouring SLURM_CPUS_PER_TASK / SLURM_NPROCS and CPU affinity: ${DEFAULT-VALUE})")
     int threads = Cpus.defaultThreads();
 
@@ -67,7 +69,9 @@ public final class AucCommand implements Callable<Integer> {
         long nanos = 0, cpuNanos = 0;
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         String kernel;
+        boolean root = true;
         try (Integrator integrator = Integrators.create(v, threads)) {
+            root = !(integrator instanceof MpiIntegrator m) || m.isRoot();
             kernel = integrator.kernel();
             for (int r = 0; r < repeat; r++) {
                 long c0 = mx.getCurrentThreadCpuTime(), t0 = System.nanoTime();
@@ -76,6 +80,7 @@ public final class AucCommand implements Callable<Integer> {
                 cpuNanos = mx.getCurrentThreadCpuTime() - c0;
             }
         }
+        if (!root) return 0;
         PrintWriter out = spec.commandLine().getOut();
         out.println("The area is " + PyFormat.fixed(area, digits));
         out.flush();

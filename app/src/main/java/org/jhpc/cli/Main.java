@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "jhpc", mixinStandardHelpOptions = true, version = Main.VERSION, sortOptions = false,
         description = "High-performance computing in Java: the workloads and tools of the tutorial "
                 + "\"HPC Python Programming\", done for the JVM.",
-        subcommands = {Diff2dCommand.class, AucCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Diff2dCommand.class, AucCommand.class, ExprCommand.class, MpiCommand.class,
+                ProfileCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "jhpc 0.1.0";
 
@@ -28,6 +29,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         int code = execute(new PrintWriter(System.out, false), new PrintWriter(System.err, true), args);
+        org.jhpc.mpi.MPI.finish(code);   // under mpirun: finalize, or abort the whole job on failure
         System.exit(code);
     }
 
@@ -46,10 +48,11 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOverwrittenOptionsAllowed(true);   // the last --variant, --threads ... wins, as in most HPC tools
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(prefix(c) + "error: " + oneLine(ex.getMessage()));
-            c.getErr().println("  (try '" + c.getCommandSpec().qualifiedName() + " --help')");
+            c.getErr().println(prefix(c) + "error: " + oneLine(ex.getMessage()) + " (see '"
+                    + c.getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {

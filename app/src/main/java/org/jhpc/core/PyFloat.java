@@ -10,6 +10,24 @@ package org.jhpc.core;
 public final class PyFloat {
     private PyFloat() {}
 
+    /** A one-digit decimal that reads back as v (the nearer of the two candidates), or null. */
+    private static String oneDigit(double v, String digits, int decpt) {
+        int d = digits.charAt(0) - '0';
+        String best = null;
+        java.math.BigDecimal bestDist = null;
+        java.math.BigDecimal exact = new java.math.BigDecimal(v);
+        for (int c = d; c <= d + 1; c++) {
+            java.math.BigDecimal cand = java.math.BigDecimal.valueOf(c).scaleByPowerOfTen(decpt - 1);
+            if (cand.doubleValue() != v) continue;
+            java.math.BigDecimal dist = cand.subtract(exact).abs();
+            if (bestDist == null || dist.compareTo(bestDist) < 0) {
+                bestDist = dist;
+                best = Integer.toString(c);
+            }
+        }
+        return best;
+    }
+
     public static String repr(double v) {
         if (Double.isNaN(v)) return "nan";
         if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
@@ -34,6 +52,13 @@ public final class PyFloat {
         int end = digits.length();
         while (end > 1 && digits.charAt(end - 1) == '0') end--;
         digits = digits.substring(0, end);
+        if (digits.length() == 2) {   // Java prints at least two digits; Python may need only one
+            String one = oneDigit(v, digits, decpt);
+            if (one != null) {
+                decpt += one.length() - 1;      // "10" → one digit more to the left
+                digits = one.substring(0, 1);
+            }
+        }
 
         if (decpt > -4 && decpt <= 16) {          // fixed notation, as Python's float_repr_style 'short'
             if (decpt <= 0) {

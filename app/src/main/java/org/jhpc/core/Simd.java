@@ -2,7 +2,8 @@ package org.jhpc.core;
 
 /**
  * Whether the SIMD kernels may run. The Vector API is still incubating, so it stays optional: SIMD is used only when
- * the {@code jdk.incubator.vector} module is loaded, the preferred double vector holds at least two lanes, and
+ * the {@code jdk.incubator.vector} module is loaded, a JIT compiles it (not {@code -Xint}), the preferred double
+ * vector holds at least two lanes, and
  * neither {@code -Djhpc.simd=false} nor {@code JHPC_SIMD=off} turned it off. Otherwise the scalar kernels run and
  * {@link #describe()} says why. Classes that touch {@code jdk.incubator.vector} are loaded only after this check.
  */
@@ -30,7 +31,12 @@ public final class Simd {
 
     /** True when the SIMD kernels should run. */
     public static boolean enabled() {
-        return switchedOn() && moduleLoaded() && SimdInfo.doubleLanes() >= 2;
+        return switchedOn() && moduleLoaded() && !interpreted() && SimdInfo.doubleLanes() >= 2;
+    }
+
+    /** Without a JIT (-Xint) the Vector API runs as plain Java objects, far slower than scalar loops. */
+    static boolean interpreted() {
+        return System.getProperty("java.vm.info", "").contains("interpreted mode");
     }
 
     /** Lanes of the preferred double vector, or 1 when SIMD is off. */
@@ -42,6 +48,7 @@ public final class Simd {
     public static String describe() {
         if (!switchedOn()) return "scalar (simd switched off)";
         if (!moduleLoaded()) return "scalar (jdk.incubator.vector not loaded; add --add-modules jdk.incubator.vector)";
+        if (interpreted()) return "scalar (no JIT compiler: vectors would be slower than scalar code)";
         int lanes = SimdInfo.doubleLanes();
         if (lanes < 2) return "scalar (no SIMD lanes for double on this CPU)";
         return "simd " + (lanes * 64) + "-bit (" + lanes + " doubles)";

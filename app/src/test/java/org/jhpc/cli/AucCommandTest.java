@@ -107,7 +107,7 @@ class AucCommandTest {
                 run("auc", "--threads", "100000").err());
         assertEquals(List.of("jhpc auc: error: --digits must be from 0 to 100, got -1"), run("auc", "--digits", "-1").err());
         assertEquals(List.of("jhpc auc: error: auc has no 'lists' variant in this build (available: loops, simd, "
-                + "threads)"), run("auc", "--variant", "lists").err());
+                + "threads, expr, mpi)"), run("auc", "--variant", "lists").err());
         for (String[] args : new String[][] {{"auc", "--threads", "x"}, {"auc", "1", "2"}, {"auc", "--repeat", "0"},
                 {"auc", "--variant", "nope"}}) {
             Run r = run(args);

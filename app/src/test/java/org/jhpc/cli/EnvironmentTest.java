@@ -1,0 +1,58 @@
+package org.jhpc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.jhpc.testing.Cli;
+import org.junit.jupiter.api.Test;
+
+/** Thread defaults from Slurm and the SIMD switch and fallbacks, seen through --timing in a child JVM. */
+class EnvironmentTest {
+    static final String[] RUN = {"diff2d", "--set", "dx=1", "--set", "runtime=2", "--timing"};
+
+    static String kernel(Cli.Result r) {
+        return r.err().lines().filter(l -> l.startsWith("kernel=")).findFirst().orElse("none: " + r.err());
+    }
+
+    @Test
+    void slurmLimitsTheDefaultThreadCount() throws Exception {
+        Cli.Result r = Cli.runJvm(Map.of("SLURM_CPUS_PER_TASK", "1"), List.of(), RUN);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("variant=simd"), "one CPU: the fastest variant is simd\n" + r.err());
+        r = Cli.runJvm(Map.of("SLURM_NPROCS", "1"), List.of("-XX:ActiveProcessorCount=2"), RUN);
+        assertTrue(r.err().contains("variant=simd"), r.err());
+        r = Cli.runJvm(Map.of(), List.of("-XX:ActiveProcessorCount=3"), RUN);
+        assertTrue(kernel(r).contains(", 3 threads,"), kernel(r));
+    }
+
+    @Test
+    void simdCanBeSwitchedOffAndFallsBackWithoutTheModule() throws Exception {
+        Cli.Result off = Cli.runJvm(Map.of("JHPC_SIMD", "off"), List.of(), RUN);
+        assertTrue(kernel(off).startsWith("kernel=scalar (simd switched off)"), kernel(off));
+        Cli.Result flag = Cli.runJvm(Map.of(), List.of(), append(RUN, "--no-simd"));
+        assertTrue(kernel(flag).startsWith("kernel=scalar (simd switched off)"), kernel(flag));
+        Cli.Result xint = Cli.runJvm(Map.of(), List.of("-Xint"), "diff2d", "--set", "dx=4", "--set", "runtime=4", "--timing");
+        assertTrue(kernel(xint).startsWith("kernel=scalar (no JIT compiler"), kernel(xint));
+        Cli.Result on = Cli.runJvm(Map.of(), List.of(), RUN);
+        assertTrue(kernel(on).matches("kernel=(simd \\d+-bit \\(\\d+ doubles\\)|scalar \\(no SIMD lanes.*).*"), kernel(on));
+        assertEquals(on.out(), off.out());
+    }
+
+    @Test
+    void scalarWhenTheVectorModuleIsMissing() throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(Cli.javaCommand(List.of(), RUN));
+        cmd.removeAll(List.of("--add-modules", "jdk.incubator.vector"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String all = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), all);
+        assertTrue(all.contains("kernel=scalar (jdk.incubator.vector not loaded"), all);
+    }
+
+    static String[] append(String[] a, String x) {
+        String[] b = java.util.Arrays.copyOf(a, a.length + 1);
+        b[a.length] = x;
+        return b;
+    }
+}
