@@ -84,6 +84,15 @@ public final class Expr {
      * at the same elements is fine; any other overlap gives undefined results. Returns {@code out}.
      */
     public NdArray evaluate(Map<String, ?> bindings, NdArray out) {
+        return prepare(bindings, out).run();
+    }
+
+    /**
+     * Binds operands and output once for repeated evaluation (numexpr's {@code re_evaluate}): {@link Prepared#run()}
+     * re-reads the arrays' current contents but skips binding, type and shape checks. With {@code out == null} a new
+     * output array is allocated here and reused by every run.
+     */
+    public Prepared prepare(Map<String, ?> bindings, NdArray out) {
         Bound b = bind(bindings);
         Engine.Compiled c = compiled(b);
         Program p = c.p;
@@ -105,16 +114,44 @@ public final class Expr {
         for (int r = 0; r < p.regs.length; r++) {
             if (p.regs[r].kind() == Program.Kind.INPUT) inputs[r] = b.values.get(p.regs[r].name());
         }
-        if (p.reduce == null) {
-            c.calls.incrementAndGet();
-            if (!Tiers.tryFused(c, inputs, out, size)) Engine.elementwise(c, inputs, out, size);
-        } else if (shape.length == 0) {
-            Engine.reduceAll(c, inputs, out, size);
-        } else {
-            int ax = p.axis < 0 ? p.axis + 2 : p.axis;
-            Engine.reduceAxis(c, inputs, out, b.shape[0], b.shape[1], ax);
+        return new Prepared(c, inputs, out, size, b.shape);
+    }
+
+    /** An expression bound to its operands and output; {@link #run()} may be called from any thread. */
+    public static final class Prepared {
+        private final Engine.Compiled c;
+        private final NdArray[] inputs;
+        private final NdArray out;
+        private final long size;
+        private final int[] shape;
+
+        private Prepared(Engine.Compiled c, NdArray[] inputs, NdArray out, long size, int[] shape) {
+            this.c = c;
+            this.inputs = inputs;
+            this.out = out;
+            this.size = size;
+            this.shape = shape;
         }
-        return out;
+
+        /** Evaluates into the bound output and returns it. */
+        public NdArray run() {
+            Program p = c.p;
+            if (p.reduce == null) {
+                c.calls.incrementAndGet();
+                if (!Tiers.tryFused(c, inputs, out, size)) Engine.elementwise(c, inputs, out, size);
+            } else if (out.ndim() == 0) {
+                Engine.reduceAll(c, inputs, out, size);
+            } else {
+                int ax = p.axis < 0 ? p.axis + 2 : p.axis;
+                Engine.reduceAxis(c, inputs, out, shape[0], shape[1], ax);
+            }
+            return out;
+        }
+
+        /** The output array. */
+        public NdArray out() {
+            return out;
+        }
     }
 
     private int[] resultShape(Program p, int[] shape) {

@@ -60,6 +60,18 @@ class ApiTest {
     }
 
     @Test
+    void preparedRunsSeeTheCurrentContents() {
+        double[] a = {1, 2, 3};
+        Expr.Prepared p = Expr.compile("a * k").prepare(Map.of("a", a, "k", 2.0), null);
+        assertArrayEquals(new double[] {2, 4, 6}, p.run().toDoubleArray());
+        a[1] = 10;
+        assertArrayEquals(new double[] {2, 20, 6}, p.run().toDoubleArray());
+        assertSame(p.out(), p.run());
+        Expr.Prepared s = Expr.compile("sum(a)").prepare(Map.of("a", a), null);
+        assertEquals(14.0, s.run().getDouble(0));
+    }
+
+    @Test
     void threadSettingReturnsTheOldValue() {
         int old = Expr.setNumThreads(3);
         try {
