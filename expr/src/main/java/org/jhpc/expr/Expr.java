@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * An expression is data: it can only name variables and the functions listed in the README, nothing else.
  * Instances are immutable and safe to evaluate from many threads at once.
  * <p>Bindings map each variable to an {@link NdArray} (any view), a Java array ({@code double[]}, {@code long[]},
- * {@code int[]}, {@code boolean[]}), or a scalar ({@code Double}, {@code Long}, {@code Integer}, {@code Boolean},
+ * {@code int[]}, {@code boolean[]}, {@code float[]}), or a scalar ({@code Double}, {@code Float}, {@code Long}, {@code Integer}, {@code Boolean},
  * {@link Complex}, {@code byte[]}/{@code String} for byte strings), which broadcasts. All array operands must
  * have the same shape.
  */
@@ -232,11 +232,12 @@ public final class Expr {
         return switch (v) {
             case NdArray a -> a;
             case double[] d -> NdArray.of(d);
+            case float[] f -> NdArray.of(f);
             case long[] l -> NdArray.of(l);
             case int[] i -> NdArray.of(i);
             case boolean[] z -> NdArray.of(z);
             case Double d -> NdArray.scalar(d);
-            case Float f -> NdArray.scalar((double) f);
+            case Float f -> NdArray.scalar(f);
             case Long l -> NdArray.scalar(l);
             case Integer i -> NdArray.scalar(i);
             case Short s -> NdArray.scalar((int) s);

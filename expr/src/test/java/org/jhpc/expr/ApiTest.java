@@ -130,5 +130,12 @@ class ApiTest {
         assertEquals(0, Expr.evaluate("x * 2", Map.of("x", 2.5)).ndim());
         assertEquals(5.0, Expr.evaluate("x * 2", Map.of("x", 2.5)).getDouble(0));
         assertEquals(DType.BOOL, Expr.evaluate("contains(s, 'na')", Map.of("s", "banana")).dtype());
+        float[] f = {1.5f, -2f};
+        assertEquals(DType.FLOAT32, Expr.evaluate("f * 2.5 + 1", Map.of("f", f)).dtype());      // literals are weak
+        assertEquals(DType.FLOAT32, Expr.evaluate("sin(f) / f", Map.of("f", f)).dtype());
+        assertEquals(DType.FLOAT64, Expr.evaluate("f + x", Map.of("f", f, "x", new double[2])).dtype());
+        assertEquals(DType.FLOAT64, Expr.evaluate("f + j", Map.of("f", f, "j", new int[2])).dtype());
+        assertEquals(DType.FLOAT64, Expr.evaluate("sum(f)", Map.of("f", f)).dtype());          // accumulated in float64
+        assertEquals(-0.5, Expr.evaluate("sum(f)", Map.of("f", f)).getDouble(0));
     }
 }
