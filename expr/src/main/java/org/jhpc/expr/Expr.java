@@ -97,9 +97,13 @@ public final class Expr {
         Engine.Compiled c = compiled(b);
         Program p = c.p;
         int[] shape = resultShape(p, b.shape);
+        int item = p.regs[p.result].itemSize();
         if (out == null) {
-            out = NdArray.zeros(p.resultType, shape);
+            out = p.resultType == DType.BYTES ? NdArray.zerosBytes(item, shape) : NdArray.zeros(p.resultType, shape);
         } else {
+            if (p.resultType == DType.BYTES && out.dtype() == DType.BYTES && out.itemSize() != item) {
+                throw new ExprException("out holds " + out.itemSize() + "-byte strings but the result has " + item + "-byte strings");
+            }
             if (!Arrays.equals(out.shape(), shape)) {
                 throw new ExprException("out has shape " + NdArray.shapeText(out.shape()) + " but the result has shape "
                         + NdArray.shapeText(shape));

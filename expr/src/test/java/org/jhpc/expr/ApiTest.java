@@ -72,6 +72,18 @@ class ApiTest {
     }
 
     @Test
+    void emptyArraysAndByteStringCopies() {
+        NdArray r = Expr.evaluate("a * 2 + 1", Map.of("a", new double[0]));
+        assertEquals(0, r.size());
+        assertEquals(0.0, Expr.evaluate("sum(a)", Map.of("a", new double[0])).getDouble(0));
+        assertEquals(1.0, Expr.evaluate("prod(a)", Map.of("a", new double[0])).getDouble(0));
+        NdArray s = NdArray.ofStrings("abc", "de", "f").slice(0, 0, 3, 2);
+        NdArray c = Expr.evaluate("s", Map.of("s", s));
+        assertEquals(DType.BYTES, c.dtype());
+        assertArrayEquals("f".getBytes(), (byte[]) c.get(1));
+    }
+
+    @Test
     void threadSettingReturnsTheOldValue() {
         int old = Expr.setNumThreads(3);
         try {
