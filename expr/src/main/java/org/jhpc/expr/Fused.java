@@ -46,6 +46,7 @@ final class Fused {
     private static final ClassDesc CD_OPS = ClassDesc.of("jdk.incubator.vector.VectorOperators");
     private static final ClassDesc CD_UNARY = ClassDesc.of("jdk.incubator.vector.VectorOperators$Unary");
     private static final ClassDesc CD_BINARY = ClassDesc.of("jdk.incubator.vector.VectorOperators$Binary");
+    private static final ClassDesc CD_COMPARISON = ClassDesc.of("jdk.incubator.vector.VectorOperators$Comparison");
     private static final ClassDesc CD_ASSOC = ClassDesc.of("jdk.incubator.vector.VectorOperators$Associative");
     private static final ClassDesc CD_DARR = CD_double.arrayType();
     private static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_void, CD_DARR.arrayType(), CD_int.arrayType(), CD_DARR,
@@ -61,18 +62,28 @@ final class Fused {
     private final Map<Object, Integer> scalarSlot = new LinkedHashMap<>();
     private final List<Double> constList = new ArrayList<>();
 
-    /** True when {@code p} is float64 element-wise code the generator handles. */
+    /**
+     * True when {@code p} is float64 element-wise code the generator handles: float64 operands and operations,
+     * plus bool intermediates made by comparing float64 values and combined with {@code & | ~} (vector masks),
+     * consumed by {@code where} (a blend).
+     */
     static boolean eligible(Program p) {
-        return Exec.VECTOR && p.reduce == null && p.tree instanceof TNode.Apply && eligible(p.tree);
+        return Exec.VECTOR && p.reduce == null && p.tree instanceof TNode.Apply && p.tree.type() == DType.FLOAT64
+                && eligible(p.tree);
     }
 
     private static boolean eligible(TNode n) {
-        if (n.type() != DType.FLOAT64) return false;
         return switch (n) {
-            case TNode.Var v -> true;
-            case TNode.Const c -> true;
-            case TNode.Apply a -> a.argType() == DType.FLOAT64 && SUPPORTED.contains(a.op())
-                    && a.args().stream().allMatch(Fused::eligible);
+            case TNode.Var v -> v.type() == DType.FLOAT64;
+            case TNode.Const c -> c.type() == DType.FLOAT64;
+            case TNode.Apply a -> switch (a.type()) {
+                case FLOAT64 -> a.argType() == DType.FLOAT64 && (SUPPORTED.contains(a.op()) || a.op() == Op.WHERE)
+                        && a.args().stream().allMatch(Fused::eligible);
+                case BOOL -> (a.op().isComparison() && a.argType() == DType.FLOAT64
+                        || (a.op() == Op.AND || a.op() == Op.OR || a.op() == Op.NOT) && a.argType() == DType.BOOL)
+                        && a.args().stream().allMatch(Fused::eligible);
+                default -> false;
+            };
             case TNode.Reduce r -> false;
         };
     }
@@ -338,6 +349,27 @@ final class Fused {
                 case LOG10 -> unary("LOG10", x.get(0));
                 case LOG1P -> unary("LOG1P", x.get(0));
                 case POWI -> powi(x.get(0), a.param());
+                case EQ, NE, LT, LE, GT, GE -> {
+                    emit(x.get(0));
+                    c.getstatic(CD_OPS, a.op().name(), CD_COMPARISON);
+                    emit(x.get(1));
+                    c.invokevirtual(CD_DV, "compare", MethodTypeDesc.of(CD_MASK, CD_COMPARISON, CD_V));
+                }
+                case AND, OR -> {
+                    emit(x.get(0));
+                    emit(x.get(1));
+                    c.invokevirtual(CD_MASK, a.op() == Op.AND ? "and" : "or", MethodTypeDesc.of(CD_MASK, CD_MASK));
+                }
+                case NOT -> {
+                    emit(x.get(0));
+                    c.invokevirtual(CD_MASK, "not", MethodTypeDesc.of(CD_MASK));
+                }
+                case WHERE -> {          // y.blend(x, mask): lanes where the mask is set take x
+                    emit(x.get(2));
+                    emit(x.get(1));
+                    emit(x.get(0));
+                    c.invokevirtual(CD_DV, "blend", MethodTypeDesc.of(CD_DV, CD_V, CD_MASK));
+                }
                 default -> throw new IllegalStateException("not fusable: " + a.op());
             }
         }

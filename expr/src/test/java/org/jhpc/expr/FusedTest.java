@@ -36,6 +36,7 @@ class FusedTest {
         "arctan2(a, b) + tanh(a) - exp(-b) + log1p(b) + log(b) + log10(b) + expm1(a)",
         "abs(a - b)**0.5 + (b + 1)**a", "arcsin(a/4) + arccos(a/4) + arctan(a) + sinh(a) + cosh(b) + tan(a)",
         "(a + k) / (b + k) - k * 3",
+        "where(a > b, a, b) + where((a < 0) | ~(b >= 1) & (a != k), a*b, -1)", "where(a == a, sqrt(a), 0)",
     };
 
     @Test
@@ -52,6 +53,7 @@ class FusedTest {
                     Oracle.assertSame("n=" + n + " call " + call + " '" + src + "'", ref, e.evaluate(ops), 1e-12);
                 }
                 assertNull(Tiers.lastFailure, "code generation failed");
+                assertTrue(e.tier(ops).startsWith("fused"), src + ": " + e.tier(ops));
             }
         }
     }
@@ -78,6 +80,10 @@ class FusedTest {
         assertFalse(Fused.eligible(Program.compile("i + 1", TypeChecker.check("i + 1", Parser.parse("i + 1"),
                 n -> DType.INT64, true), Map.of())));
         assertTrue(Fused.eligible(Program.compile("a + 1", TypeChecker.check("a + 1", Parser.parse("a + 1"),
+                n -> DType.FLOAT64, true), Map.of())));
+        String w = "where(a > 1, a, 2)";
+        assertTrue(Fused.eligible(Program.compile(w, TypeChecker.check(w, Parser.parse(w), n -> DType.FLOAT64, true), Map.of())));
+        assertFalse(Fused.eligible(Program.compile("a > 1", TypeChecker.check("a > 1", Parser.parse("a > 1"),
                 n -> DType.FLOAT64, true), Map.of())));
     }
 }
