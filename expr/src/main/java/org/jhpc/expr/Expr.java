@@ -144,7 +144,8 @@ public final class Expr {
                 c.calls.incrementAndGet();
                 if (!Tiers.tryFused(c, inputs, out, size)) Engine.elementwise(c, inputs, out, size);
             } else if (out.ndim() == 0) {
-                Engine.reduceAll(c, inputs, out, size);
+                c.calls.incrementAndGet();
+                if (!Tiers.tryFusedReduce(c, inputs, out, size)) Engine.reduceAll(c, inputs, out, size);
             } else {
                 int ax = p.axis < 0 ? p.axis + 2 : p.axis;
                 Engine.reduceAxis(c, inputs, out, shape[0], shape[1], ax);

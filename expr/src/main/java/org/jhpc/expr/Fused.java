@@ -68,8 +68,23 @@ final class Fused {
      * consumed by {@code where} (a blend).
      */
     static boolean eligible(Program p) {
-        return Exec.VECTOR && p.reduce == null && p.tree instanceof TNode.Apply && p.tree.type() == DType.FLOAT64
-                && eligible(p.tree);
+        if (!Exec.VECTOR || p.tree.type() != DType.FLOAT64) return false;
+        if (p.reduce != null) return p.axis == null && p.tree instanceof TNode.Reduce r && eligible(r.arg());
+        return p.tree instanceof TNode.Apply && eligible(p.tree);
+    }
+
+    /** Lane-ordered sum of a vector (the partial of one chunk of a fused {@code sum}). */
+    static double sumLanes(DoubleVector v) {
+        double s = 0;
+        for (double x : v.toArray()) s += x;
+        return s;
+    }
+
+    /** Lane-ordered product of a vector. */
+    static double prodLanes(DoubleVector v) {
+        double s = 1;
+        for (double x : v.toArray()) s *= x;
+        return s;
     }
 
     private static boolean eligible(TNode n) {
@@ -91,7 +106,8 @@ final class Fused {
     /** Generates the loop for a program whose variables named in {@code scalarVars} are scalars. */
     Fused(Program p, Set<String> scalarVars) throws ReflectiveOperationException {
         long t0 = System.nanoTime();
-        collect(p.tree, scalarVars);
+        TNode body = p.tree instanceof TNode.Reduce r ? r.arg() : p.tree;
+        collect(body, scalarVars);
         constants = constList.stream().mapToDouble(Double::doubleValue).toArray();
         int vlen = DoubleVector.SPECIES_PREFERRED.length();
         ClassDesc self = ClassDesc.of(Fused.class.getPackageName() + ".FusedKernel");
@@ -100,7 +116,7 @@ final class Fused {
         byte[] bytes = cf.build(self, cb -> cb
                 .withFlags(AccessFlag.FINAL, AccessFlag.SYNTHETIC)
                 .withMethodBody("run", RUN, ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC,
-                        code -> new Emitter(code, vlen).body(p.tree)));
+                        code -> new Emitter(code, vlen, p.reduce).body(body)));
         MethodHandles.Lookup lk = MethodHandles.lookup().defineHiddenClass(bytes, true);
         run = lk.findStatic(lk.lookupClass(), "run", MethodType.methodType(void.class, double[][].class, int[].class,
                 double[].class, double[].class, int.class, int.class, int.class));
@@ -156,12 +172,16 @@ final class Fused {
         final int iLocal;
         final int ubLocal;
         final int maskLocal;
+        final int accLocal;
+        final Op reduce;
         int nextLocal;
         boolean masked;
 
-        Emitter(CodeBuilder c, int vlen) {
+        /** With {@code reduce} (SUM or PROD) the loop accumulates and stores its lane-ordered total in out[outOff]. */
+        Emitter(CodeBuilder c, int vlen, Op reduce) {
             this.c = c;
             this.vlen = vlen;
+            this.reduce = reduce;
             int l = 7;
             arrLocal = new int[arrays.size()];
             offLocal = new int[arrays.size()];
@@ -176,6 +196,7 @@ final class Fused {
             iLocal = l++;
             ubLocal = l++;
             maskLocal = l++;
+            accLocal = l++;
             nextLocal = l;
         }
 
@@ -193,6 +214,10 @@ final class Fused {
                 c.aload(2).loadConstant(s).daload();
                 c.invokestatic(CD_DV, "broadcast", MethodTypeDesc.of(CD_DV, CD_SPECIES, CD_double));
                 c.astore(scalarLocal[s]);
+            }
+            if (reduce != null) {
+                identity();
+                c.astore(accLocal);
             }
             // i = from; ub = from + ((to - from) & -vlen)
             c.iload(5).istore(iLocal);
@@ -215,7 +240,20 @@ final class Fused {
             masked = true;
             iteration(tree);
             c.labelBinding(end);
+            if (reduce != null) {
+                c.aload(3).iload(4).aload(accLocal);
+                c.invokestatic(ClassDesc.of(Fused.class.getName()), reduce == Op.SUM ? "sumLanes" : "prodLanes",
+                        MethodTypeDesc.of(CD_double, CD_DV));
+                c.dastore();
+            }
             c.return_();
+        }
+
+        /** Pushes the reduction's identity (0 for sum, 1 for prod) as a vector. */
+        void identity() {
+            species();
+            c.loadConstant(reduce == Op.SUM ? 0.0 : 1.0);
+            c.invokestatic(CD_DV, "broadcast", MethodTypeDesc.of(CD_DV, CD_SPECIES, CD_double));
         }
 
         void iteration(TNode tree) {
@@ -231,6 +269,22 @@ final class Fused {
                 c.astore(vecLocal[k]);
             }
             emit(tree);
+            if (reduce != null) {
+                int v = nextLocal++;
+                if (masked) {                       // lanes past the end contribute the identity
+                    c.astore(v);
+                    identity();
+                    c.aload(v).aload(maskLocal);
+                    c.invokevirtual(CD_DV, "blend", MethodTypeDesc.of(CD_DV, CD_V, CD_MASK));
+                }
+                c.astore(v);
+                c.aload(accLocal);
+                binaryOp(reduce == Op.SUM ? "ADD" : "MUL");
+                c.aload(v);
+                c.invokevirtual(CD_DV, "lanewise", MethodTypeDesc.of(CD_DV, CD_BINARY, CD_V));
+                c.astore(accLocal);
+                return;
+            }
             c.aload(3).iload(4).iload(iLocal).iadd();
             if (masked) {
                 c.aload(maskLocal);
