@@ -32,7 +32,7 @@ class F32Scalar {
     }
 
     void mod(float[] a, int ao, float[] b, int bo, float[] d, int o, int n) {
-        for (int i = 0; i < n; i++) d[o + i] = (float) Scalars.mod(a[ao + i], b[bo + i]);
+        for (int i = 0; i < n; i++) d[o + i] = Scalars.mod(a[ao + i], b[bo + i]);
     }
 
     void neg(float[] a, int ao, float[] d, int o, int n) {
@@ -45,7 +45,7 @@ class F32Scalar {
     void abs(float[] a, int ao, float[] d, int o, int n) {
         for (int i = 0; i < n; i++) {
             float x = a[ao + i];
-            d[o + i] = (float) Math.abs(x);
+            d[o + i] = Math.abs(x);
         }
     }
 
@@ -200,7 +200,7 @@ class F32Scalar {
     }
 
     void powi(float[] a, int ao, float[] d, int o, int n, int p) {
-        for (int i = 0; i < n; i++) d[o + i] = (float) Scalars.powi(a[ao + i], p);
+        for (int i = 0; i < n; i++) d[o + i] = Scalars.powi(a[ao + i], p);
     }
 
     void where(boolean[] c, int co, float[] a, int ao, float[] b, int bo, float[] d, int o, int n) {

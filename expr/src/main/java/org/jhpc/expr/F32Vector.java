@@ -103,7 +103,7 @@ final class F32Vector extends F32Scalar {
         }
         for (; i < n; i++) {
             float x = a[ao + i];
-            d[o + i] = (float) Math.abs(x);
+            d[o + i] = Math.abs(x);
         }
     }
 
@@ -396,7 +396,7 @@ final class F32Vector extends F32Scalar {
             if (p < 0) r = one.div(r);
             r.intoArray(d, o + i);
         }
-        for (; i < n; i++) d[o + i] = (float) Scalars.powi(a[ao + i], p);
+        for (; i < n; i++) d[o + i] = Scalars.powi(a[ao + i], p);
     }
 
     @Override
