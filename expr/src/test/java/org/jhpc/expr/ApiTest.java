@@ -83,6 +83,30 @@ class ApiTest {
         assertArrayEquals("f".getBytes(), (byte[]) c.get(1));
     }
 
+    /** Only block-sized temporaries: evaluating over 2 million elements allocates far less than one full array. */
+    @Test
+    void temporariesAreBlockSized() {
+        int old = Expr.setNumThreads(1);
+        boolean fusion = Expr.setFusion(false);
+        try {
+            int n = 2_000_000;
+            double[] a = new double[n];
+            double[] b = new double[n];
+            NdArray out = NdArray.zeros(DType.FLOAT64, n);
+            Expr e = Expr.compile("sin(a)*b + (a - b)**2 / (1 + a*a) - sqrt(abs(b))");
+            Map<String, Object> ops = Map.of("a", a, "b", b);
+            e.evaluate(ops, out);                                    // compiles and creates the frame
+            com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long before = mx.getCurrentThreadAllocatedBytes();
+            e.evaluate(ops, out);
+            long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+            assertTrue(allocated < 1 << 20, "allocated " + allocated + " bytes for " + n + " elements (one temporary would be " + 8L * n + ")");
+        } finally {
+            Expr.setNumThreads(old);
+            Expr.setFusion(fusion);
+        }
+    }
+
     @Test
     void threadSettingReturnsTheOldValue() {
         int old = Expr.setNumThreads(3);
