@@ -17,12 +17,13 @@ i = (k * 7 - 30).astype(np.int64)
 j = (k * 3 - 10).astype(np.int32)
 c = a + 1j * b
 flag = (k % 3) == 0
+g = (k * 0.3 - 1.4).astype(np.float32)
 s = np.array([b'apple', b'banana', b'cherry', b'date', b'elder', b'fig', b'grape', b'kiwi', b'lemon',
               b'mango', b'nan'], dtype='S6')
 m = (k[:10] * 0.75 - 2.0).reshape(2, 5)
 x = 1.5                      # a float scalar
 
-ns = dict(a=a, b=b, i=i, j=j, c=c, flag=flag, s=s, m=m, x=x, np=np,
+ns = dict(a=a, b=b, i=i, j=j, c=c, flag=flag, g=g, s=s, m=m, x=x, np=np,
           where=np.where, sin=np.sin, cos=np.cos, tan=np.tan, arcsin=np.arcsin, arccos=np.arccos,
           arctan=np.arctan, arctan2=np.arctan2, sinh=np.sinh, cosh=np.cosh, tanh=np.tanh, arcsinh=np.arcsinh,
           arccosh=np.arccosh, arctanh=np.arctanh, log=np.log, log10=np.log10, log1p=np.log1p, exp=np.exp,
@@ -47,6 +48,9 @@ EXPRESSIONS = [
     "sum(a)", "sum(i)", "sum(j)", "sum(a > 0)", "prod(b)", "prod(j % 3 + 1)", "sum(c)", "prod(c / 3)",
     "sum(m, axis=0)", "sum(m, axis=1)", "prod(m + 3, axis=0)", "sum(m * m, axis=-1)", "sum(a, axis=0)",
     "m * 2 - 1", "x * a + 1", "x + 2", "1 / 2 + 3",
+    "g * 2.5 - 1", "g + g / 3", "sin(g) + cos(g)", "exp(g) - tanh(g)", "g**2", "g**3", "g**-1", "g**0.5",
+    "sqrt(abs(g))", "g + a", "g + j", "g * i", "where(g > 0, g, 0)", "g % 0.75", "g < 0.1", "abs(g)",
+    "arctan2(g, g + 2)", "log1p(abs(g))", "complex(g, 1)", "g == 0.5",
 ]
 
 
@@ -66,7 +70,7 @@ def main():
             continue
         with np.errstate(all="ignore"):
             r = np.asarray(eval(src, {"__builtins__": {}}, ns))
-        dtype = {np.dtype(np.float64): "float64", np.dtype(np.int64): "int64", np.dtype(np.int32): "int32",
+        dtype = {np.dtype(np.float64): "float64", np.dtype(np.float32): "float32", np.dtype(np.int64): "int64", np.dtype(np.int32): "int32",
                  np.dtype(np.bool_): "bool", np.dtype(np.complex128): "complex128"}[r.dtype]
         shape = "x".join(str(d) for d in r.shape)
         print(src + "\t" + dtype + "\t" + shape + "\t" + ",".join(fmt(v) for v in r.ravel()))

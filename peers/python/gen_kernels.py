@@ -238,7 +238,7 @@ final class {cls} {{
 
 ''')
     o.append(f'''    static void powi({T}[] a, int ao, {T}[] d, int o, int n, int p) {{
-        for (int i = 0; i < n; i++) d[o + i] = Scalars.powi(a[ao + i], ({T}) p);
+        for (int i = 0; i < n; i++) d[o + i] = Scalars.powi(a[ao + i], {'(long) p' if T == 'long' else 'p'});
     }}
 
     static void where(boolean[] c, int co, {T}[] a, int ao, {T}[] b, int bo, {T}[] d, int o, int n) {{
@@ -263,3 +263,16 @@ final class {cls} {{
     open(D+cls+'.java','w').write(''.join(o))
 ints('int64','long','Long','I64',64)
 ints('int32','int','Integer','I32',32)
+
+# float32: the same kernels on float[] / FloatVector (transcendental scalar tails computed in double, rounded)
+import re
+def to_f32(src):
+    src = src.replace('F64Scalar', 'F32Scalar').replace('F64Vector', 'F32Vector').replace('float64', 'float32')
+    src = src.replace('DoubleVector', 'FloatVector').replace('<Double>', '<Float>').replace('double', 'float')
+    src = src.replace('broadcast(S, 1.0)', 'broadcast(S, 1.0f)')
+    src = re.sub(r'(d\[o \+ i\] = )((?!Math\.abs|Scalars\.mod|Scalars\.powi)(?:Math|Scalars)\..*);$', r'\1(float) \2;',
+                 src, flags=re.M)
+    return src
+for name in ('F64Scalar', 'F64Vector'):
+    f32 = to_f32(open(D + name + '.java').read())
+    open(D + name.replace('F64', 'F32') + '.java', 'w').write(f32)

@@ -35,7 +35,7 @@ public final class ExprCommand implements Callable<Integer> {
     String expression;
 
     @Option(names = "--var", paramLabel = "NAME=FILE.npy", description = "bind a variable to a .npy array "
-            + "(float64, int64, int32, bool, complex128, byte strings; 0-d arrays are scalars)")
+            + "(float64, float32, int64, int32, bool, complex128, byte strings; 0-d arrays are scalars)")
     List<String> vars = new ArrayList<>();
 
     @Option(names = "--scalar", paramLabel = "NAME=VALUE", description = "bind a variable to a number "

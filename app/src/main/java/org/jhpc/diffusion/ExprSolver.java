@@ -26,10 +26,8 @@ final class ExprSolver implements Solver {
     private final int oldThreads;
     private double[] cur;
     private double[] next;
-    private Map<String, Object> curViews;
-    private Map<String, Object> nextViews;
-    private NdArray curOut;
-    private NdArray nextOut;
+    private Expr.Prepared step;       // cur -> next
+    private Expr.Prepared back;       // next -> cur
 
     ExprSolver(Diff2dProblem p, int threads) {
         n = p.npnts;
@@ -39,10 +37,8 @@ final class ExprSolver implements Solver {
         for (int i = 1; i < n - 1; i++) p.initialRow(i, cur, i * n);
         expr = Expr.compile(EXPRESSION);
         oldThreads = Expr.setNumThreads(threads);
-        curViews = views(cur, p.coef);
-        nextViews = views(next, p.coef);
-        curOut = NdArray.of(cur).slice(n, -n);
-        nextOut = NdArray.of(next).slice(n, -n);
+        step = expr.prepare(views(cur, p.coef), NdArray.of(next).slice(n, -n));
+        back = expr.prepare(views(next, p.coef), NdArray.of(cur).slice(n, -n));
     }
 
     private Map<String, Object> views(double[] grid, double coef) {
@@ -54,7 +50,7 @@ final class ExprSolver implements Solver {
     @Override
     public void advance(long steps) {
         for (long s = 0; s < steps; s++) {
-            expr.evaluate(curViews, nextOut);
+            step.run();
             for (int i = 1; i < n - 1; i++) {
                 next[i * n] = 0;
                 next[i * n + n - 1] = 0;
@@ -62,12 +58,9 @@ final class ExprSolver implements Solver {
             double[] t = cur;
             cur = next;
             next = t;
-            Map<String, Object> v = curViews;
-            curViews = nextViews;
-            nextViews = v;
-            NdArray o = curOut;
-            curOut = nextOut;
-            nextOut = o;
+            Expr.Prepared e = step;
+            step = back;
+            back = e;
         }
     }
 

@@ -13,6 +13,15 @@ final class Exec {
             && !Boolean.getBoolean("jhpc.expr.novector");
 
     static final F64Scalar F = VECTOR ? newVector() : new F64Scalar();
+    static final F32Scalar G = VECTOR ? newVector32() : new F32Scalar();
+
+    private static F32Scalar newVector32() {
+        try {
+            return new F32Vector();
+        } catch (LinkageError e) {
+            return new F32Scalar();
+        }
+    }
 
     private static F64Scalar newVector() {
         try {
@@ -41,6 +50,7 @@ final class Exec {
         }
         switch (ins.argType()) {
             case FLOAT64 -> f64(op, ins.param(), (double[]) a, ao, (double[]) b, bo, d, o, n);
+            case FLOAT32 -> f32(op, ins.param(), (float[]) a, ao, (float[]) b, bo, d, o, n);
             case INT64 -> i64(op, ins.param(), (long[]) a, ao, (long[]) b, bo, d, o, n);
             case INT32 -> i32(op, ins.param(), (int[]) a, ao, (int[]) b, bo, d, o, n);
             case COMPLEX128 -> c128(op, ins.param(), (double[]) a, ao, (double[]) b, bo, d, o, n);
@@ -67,6 +77,7 @@ final class Exec {
     private static void where(DType t, boolean[] c, int co, Object a, int ao, Object b, int bo, Object d, int o, int n) {
         switch (t) {
             case FLOAT64 -> F.where(c, co, (double[]) a, ao, (double[]) b, bo, (double[]) d, o, n);
+            case FLOAT32 -> G.where(c, co, (float[]) a, ao, (float[]) b, bo, (float[]) d, o, n);
             case INT64 -> I64.where(c, co, (long[]) a, ao, (long[]) b, bo, (long[]) d, o, n);
             case INT32 -> I32.where(c, co, (int[]) a, ao, (int[]) b, bo, (int[]) d, o, n);
             case COMPLEX128 -> CKernels.where(c, co, (double[]) a, ao, (double[]) b, bo, (double[]) d, o, n);
@@ -125,6 +136,55 @@ final class Exec {
             case CONJ, REAL -> System.arraycopy(a, ao, d, o, n);
             case IMAG -> java.util.Arrays.fill(d, o, o + n, 0.0);
             default -> throw new IllegalStateException("no float64 kernel for " + op);
+        }
+    }
+
+    private static void f32(Op op, int p, float[] a, int ao, float[] b, int bo, Object dst, int o, int n) {
+        if (op.isComparison()) {
+            boolean[] d = (boolean[]) dst;
+            switch (op) {
+                case EQ -> G.eq(a, ao, b, bo, d, o, n);
+                case NE -> G.ne(a, ao, b, bo, d, o, n);
+                case LT -> G.lt(a, ao, b, bo, d, o, n);
+                case LE -> G.le(a, ao, b, bo, d, o, n);
+                case GT -> G.gt(a, ao, b, bo, d, o, n);
+                default -> G.ge(a, ao, b, bo, d, o, n);
+            }
+            return;
+        }
+        float[] d = (float[]) dst;
+        switch (op) {
+            case ADD -> G.add(a, ao, b, bo, d, o, n);
+            case SUB -> G.sub(a, ao, b, bo, d, o, n);
+            case MUL -> G.mul(a, ao, b, bo, d, o, n);
+            case DIV -> G.div(a, ao, b, bo, d, o, n);
+            case POW -> G.pow(a, ao, b, bo, d, o, n);
+            case MOD -> G.mod(a, ao, b, bo, d, o, n);
+            case ARCTAN2 -> G.atan2(a, ao, b, bo, d, o, n);
+            case POWI -> G.powi(a, ao, d, o, n, p);
+            case NEG -> G.neg(a, ao, d, o, n);
+            case ABS -> G.abs(a, ao, d, o, n);
+            case SQRT -> G.sqrt(a, ao, d, o, n);
+            case SIN -> G.sin(a, ao, d, o, n);
+            case COS -> G.cos(a, ao, d, o, n);
+            case TAN -> G.tan(a, ao, d, o, n);
+            case ARCSIN -> G.asin(a, ao, d, o, n);
+            case ARCCOS -> G.acos(a, ao, d, o, n);
+            case ARCTAN -> G.atan(a, ao, d, o, n);
+            case SINH -> G.sinh(a, ao, d, o, n);
+            case COSH -> G.cosh(a, ao, d, o, n);
+            case TANH -> G.tanh(a, ao, d, o, n);
+            case ARCSINH -> G.asinh(a, ao, d, o, n);
+            case ARCCOSH -> G.acosh(a, ao, d, o, n);
+            case ARCTANH -> G.atanh(a, ao, d, o, n);
+            case EXP -> G.exp(a, ao, d, o, n);
+            case EXPM1 -> G.expm1(a, ao, d, o, n);
+            case LOG -> G.log(a, ao, d, o, n);
+            case LOG10 -> G.log10(a, ao, d, o, n);
+            case LOG1P -> G.log1p(a, ao, d, o, n);
+            case CONJ, REAL -> System.arraycopy(a, ao, d, o, n);
+            case IMAG -> java.util.Arrays.fill(d, o, o + n, 0.0f);
+            default -> throw new IllegalStateException("no float32 kernel for " + op);
         }
     }
 

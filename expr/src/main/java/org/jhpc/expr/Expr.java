@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * An expression is data: it can only name variables and the functions listed in the README, nothing else.
  * Instances are immutable and safe to evaluate from many threads at once.
  * <p>Bindings map each variable to an {@link NdArray} (any view), a Java array ({@code double[]}, {@code long[]},
- * {@code int[]}, {@code boolean[]}), or a scalar ({@code Double}, {@code Long}, {@code Integer}, {@code Boolean},
+ * {@code int[]}, {@code boolean[]}, {@code float[]}), or a scalar ({@code Double}, {@code Float}, {@code Long}, {@code Integer}, {@code Boolean},
  * {@link Complex}, {@code byte[]}/{@code String} for byte strings), which broadcasts. All array operands must
  * have the same shape.
  */
@@ -84,13 +84,26 @@ public final class Expr {
      * at the same elements is fine; any other overlap gives undefined results. Returns {@code out}.
      */
     public NdArray evaluate(Map<String, ?> bindings, NdArray out) {
+        return prepare(bindings, out).run();
+    }
+
+    /**
+     * Binds operands and output once for repeated evaluation (numexpr's {@code re_evaluate}): {@link Prepared#run()}
+     * re-reads the arrays' current contents but skips binding, type and shape checks. With {@code out == null} a new
+     * output array is allocated here and reused by every run.
+     */
+    public Prepared prepare(Map<String, ?> bindings, NdArray out) {
         Bound b = bind(bindings);
         Engine.Compiled c = compiled(b);
         Program p = c.p;
         int[] shape = resultShape(p, b.shape);
+        int item = p.regs[p.result].itemSize();
         if (out == null) {
-            out = NdArray.zeros(p.resultType, shape);
+            out = p.resultType == DType.BYTES ? NdArray.zerosBytes(item, shape) : NdArray.zeros(p.resultType, shape);
         } else {
+            if (p.resultType == DType.BYTES && out.dtype() == DType.BYTES && out.itemSize() != item) {
+                throw new ExprException("out holds " + out.itemSize() + "-byte strings but the result has " + item + "-byte strings");
+            }
             if (!Arrays.equals(out.shape(), shape)) {
                 throw new ExprException("out has shape " + NdArray.shapeText(out.shape()) + " but the result has shape "
                         + NdArray.shapeText(shape));
@@ -105,16 +118,45 @@ public final class Expr {
         for (int r = 0; r < p.regs.length; r++) {
             if (p.regs[r].kind() == Program.Kind.INPUT) inputs[r] = b.values.get(p.regs[r].name());
         }
-        if (p.reduce == null) {
-            c.calls.incrementAndGet();
-            if (!Tiers.tryFused(c, inputs, out, size)) Engine.elementwise(c, inputs, out, size);
-        } else if (shape.length == 0) {
-            Engine.reduceAll(c, inputs, out, size);
-        } else {
-            int ax = p.axis < 0 ? p.axis + 2 : p.axis;
-            Engine.reduceAxis(c, inputs, out, b.shape[0], b.shape[1], ax);
+        return new Prepared(c, inputs, out, size, b.shape);
+    }
+
+    /** An expression bound to its operands and output; {@link #run()} may be called from any thread. */
+    public static final class Prepared {
+        private final Engine.Compiled c;
+        private final NdArray[] inputs;
+        private final NdArray out;
+        private final long size;
+        private final int[] shape;
+
+        private Prepared(Engine.Compiled c, NdArray[] inputs, NdArray out, long size, int[] shape) {
+            this.c = c;
+            this.inputs = inputs;
+            this.out = out;
+            this.size = size;
+            this.shape = shape;
         }
-        return out;
+
+        /** Evaluates into the bound output and returns it. */
+        public NdArray run() {
+            Program p = c.p;
+            if (p.reduce == null) {
+                c.calls.incrementAndGet();
+                if (!Tiers.tryFused(c, inputs, out, size)) Engine.elementwise(c, inputs, out, size);
+            } else if (out.ndim() == 0) {
+                c.calls.incrementAndGet();
+                if (!Tiers.tryFusedReduce(c, inputs, out, size)) Engine.reduceAll(c, inputs, out, size);
+            } else {
+                int ax = p.axis < 0 ? p.axis + 2 : p.axis;
+                Engine.reduceAxis(c, inputs, out, shape[0], shape[1], ax);
+            }
+            return out;
+        }
+
+        /** The output array. */
+        public NdArray out() {
+            return out;
+        }
     }
 
     private int[] resultShape(Program p, int[] shape) {
@@ -195,11 +237,12 @@ public final class Expr {
         return switch (v) {
             case NdArray a -> a;
             case double[] d -> NdArray.of(d);
+            case float[] f -> NdArray.of(f);
             case long[] l -> NdArray.of(l);
             case int[] i -> NdArray.of(i);
             case boolean[] z -> NdArray.of(z);
             case Double d -> NdArray.scalar(d);
-            case Float f -> NdArray.scalar((double) f);
+            case Float f -> NdArray.scalar(f);
             case Long l -> NdArray.scalar(l);
             case Integer i -> NdArray.scalar(i);
             case Short s -> NdArray.scalar((int) s);

@@ -34,6 +34,7 @@ final class Frame {
             case BOOL -> new boolean[n];
             case INT32 -> new int[n];
             case INT64 -> new long[n];
+            case FLOAT32 -> new float[n];
             case FLOAT64 -> new double[n];
             case COMPLEX128 -> new double[2 * n];
             case BYTES -> new byte[itemSize * n];
@@ -45,6 +46,7 @@ final class Frame {
             case BOOL -> java.util.Arrays.fill((boolean[]) b, (Boolean) v);
             case INT32 -> java.util.Arrays.fill((int[]) b, (Integer) v);
             case INT64 -> java.util.Arrays.fill((long[]) b, (Long) v);
+            case FLOAT32 -> java.util.Arrays.fill((float[]) b, (Float) v);
             case FLOAT64 -> java.util.Arrays.fill((double[]) b, (Double) v);
             case COMPLEX128 -> {
                 double[] d = (double[]) b;
@@ -131,6 +133,7 @@ final class Frame {
             case BOOL -> { boolean[] x = (boolean[]) s; boolean[] d = (boolean[]) dst; for (int k = 0; k < n; k++) d[k] = x[idx[k]]; }
             case INT32 -> { int[] x = (int[]) s; int[] d = (int[]) dst; for (int k = 0; k < n; k++) d[k] = x[idx[k]]; }
             case INT64 -> { long[] x = (long[]) s; long[] d = (long[]) dst; for (int k = 0; k < n; k++) d[k] = x[idx[k]]; }
+            case FLOAT32 -> { float[] x = (float[]) s; float[] d = (float[]) dst; for (int k = 0; k < n; k++) d[k] = x[idx[k]]; }
             case FLOAT64 -> { double[] x = (double[]) s; double[] d = (double[]) dst; for (int k = 0; k < n; k++) d[k] = x[idx[k]]; }
             case COMPLEX128 -> {
                 double[] x = (double[]) s;
@@ -164,6 +167,7 @@ final class Frame {
             case BOOL -> { boolean[] x = (boolean[]) src; boolean[] y = (boolean[]) d; for (int k = 0; k < n; k++) y[idx[k]] = x[so + k]; }
             case INT32 -> { int[] x = (int[]) src; int[] y = (int[]) d; for (int k = 0; k < n; k++) y[idx[k]] = x[so + k]; }
             case INT64 -> { long[] x = (long[]) src; long[] y = (long[]) d; for (int k = 0; k < n; k++) y[idx[k]] = x[so + k]; }
+            case FLOAT32 -> { float[] x = (float[]) src; float[] y = (float[]) d; for (int k = 0; k < n; k++) y[idx[k]] = x[so + k]; }
             case FLOAT64 -> { double[] x = (double[]) src; double[] y = (double[]) d; for (int k = 0; k < n; k++) y[idx[k]] = x[so + k]; }
             case COMPLEX128 -> {
                 double[] x = (double[]) src;

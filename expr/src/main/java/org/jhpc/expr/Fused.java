@@ -46,6 +46,7 @@ final class Fused {
     private static final ClassDesc CD_OPS = ClassDesc.of("jdk.incubator.vector.VectorOperators");
     private static final ClassDesc CD_UNARY = ClassDesc.of("jdk.incubator.vector.VectorOperators$Unary");
     private static final ClassDesc CD_BINARY = ClassDesc.of("jdk.incubator.vector.VectorOperators$Binary");
+    private static final ClassDesc CD_COMPARISON = ClassDesc.of("jdk.incubator.vector.VectorOperators$Comparison");
     private static final ClassDesc CD_ASSOC = ClassDesc.of("jdk.incubator.vector.VectorOperators$Associative");
     private static final ClassDesc CD_DARR = CD_double.arrayType();
     private static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_void, CD_DARR.arrayType(), CD_int.arrayType(), CD_DARR,
@@ -61,18 +62,43 @@ final class Fused {
     private final Map<Object, Integer> scalarSlot = new LinkedHashMap<>();
     private final List<Double> constList = new ArrayList<>();
 
-    /** True when {@code p} is float64 element-wise code the generator handles. */
+    /**
+     * True when {@code p} is float64 element-wise code the generator handles: float64 operands and operations,
+     * plus bool intermediates made by comparing float64 values and combined with {@code & | ~} (vector masks),
+     * consumed by {@code where} (a blend).
+     */
     static boolean eligible(Program p) {
-        return Exec.VECTOR && p.reduce == null && p.tree instanceof TNode.Apply && eligible(p.tree);
+        if (!Exec.VECTOR || p.tree.type() != DType.FLOAT64) return false;
+        if (p.reduce != null) return p.axis == null && p.tree instanceof TNode.Reduce r && eligible(r.arg());
+        return p.tree instanceof TNode.Apply && eligible(p.tree);
+    }
+
+    /** Lane-ordered sum of a vector (the partial of one chunk of a fused {@code sum}). */
+    static double sumLanes(DoubleVector v) {
+        double s = 0;
+        for (double x : v.toArray()) s += x;
+        return s;
+    }
+
+    /** Lane-ordered product of a vector. */
+    static double prodLanes(DoubleVector v) {
+        double s = 1;
+        for (double x : v.toArray()) s *= x;
+        return s;
     }
 
     private static boolean eligible(TNode n) {
-        if (n.type() != DType.FLOAT64) return false;
         return switch (n) {
-            case TNode.Var v -> true;
-            case TNode.Const c -> true;
-            case TNode.Apply a -> a.argType() == DType.FLOAT64 && SUPPORTED.contains(a.op())
-                    && a.args().stream().allMatch(Fused::eligible);
+            case TNode.Var v -> v.type() == DType.FLOAT64;
+            case TNode.Const c -> c.type() == DType.FLOAT64;
+            case TNode.Apply a -> switch (a.type()) {
+                case FLOAT64 -> a.argType() == DType.FLOAT64 && (SUPPORTED.contains(a.op()) || a.op() == Op.WHERE)
+                        && a.args().stream().allMatch(Fused::eligible);
+                case BOOL -> (a.op().isComparison() && a.argType() == DType.FLOAT64
+                        || (a.op() == Op.AND || a.op() == Op.OR || a.op() == Op.NOT) && a.argType() == DType.BOOL)
+                        && a.args().stream().allMatch(Fused::eligible);
+                default -> false;
+            };
             case TNode.Reduce r -> false;
         };
     }
@@ -80,7 +106,8 @@ final class Fused {
     /** Generates the loop for a program whose variables named in {@code scalarVars} are scalars. */
     Fused(Program p, Set<String> scalarVars) throws ReflectiveOperationException {
         long t0 = System.nanoTime();
-        collect(p.tree, scalarVars);
+        TNode body = p.tree instanceof TNode.Reduce r ? r.arg() : p.tree;
+        collect(body, scalarVars);
         constants = constList.stream().mapToDouble(Double::doubleValue).toArray();
         int vlen = DoubleVector.SPECIES_PREFERRED.length();
         ClassDesc self = ClassDesc.of(Fused.class.getPackageName() + ".FusedKernel");
@@ -89,7 +116,7 @@ final class Fused {
         byte[] bytes = cf.build(self, cb -> cb
                 .withFlags(AccessFlag.FINAL, AccessFlag.SYNTHETIC)
                 .withMethodBody("run", RUN, ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC,
-                        code -> new Emitter(code, vlen).body(p.tree)));
+                        code -> new Emitter(code, vlen, p.reduce).body(body)));
         MethodHandles.Lookup lk = MethodHandles.lookup().defineHiddenClass(bytes, true);
         run = lk.findStatic(lk.lookupClass(), "run", MethodType.methodType(void.class, double[][].class, int[].class,
                 double[].class, double[].class, int.class, int.class, int.class));
@@ -145,12 +172,16 @@ final class Fused {
         final int iLocal;
         final int ubLocal;
         final int maskLocal;
+        final int accLocal;
+        final Op reduce;
         int nextLocal;
         boolean masked;
 
-        Emitter(CodeBuilder c, int vlen) {
+        /** With {@code reduce} (SUM or PROD) the loop accumulates and stores its lane-ordered total in out[outOff]. */
+        Emitter(CodeBuilder c, int vlen, Op reduce) {
             this.c = c;
             this.vlen = vlen;
+            this.reduce = reduce;
             int l = 7;
             arrLocal = new int[arrays.size()];
             offLocal = new int[arrays.size()];
@@ -165,6 +196,7 @@ final class Fused {
             iLocal = l++;
             ubLocal = l++;
             maskLocal = l++;
+            accLocal = l++;
             nextLocal = l;
         }
 
@@ -182,6 +214,10 @@ final class Fused {
                 c.aload(2).loadConstant(s).daload();
                 c.invokestatic(CD_DV, "broadcast", MethodTypeDesc.of(CD_DV, CD_SPECIES, CD_double));
                 c.astore(scalarLocal[s]);
+            }
+            if (reduce != null) {
+                identity();
+                c.astore(accLocal);
             }
             // i = from; ub = from + ((to - from) & -vlen)
             c.iload(5).istore(iLocal);
@@ -204,7 +240,20 @@ final class Fused {
             masked = true;
             iteration(tree);
             c.labelBinding(end);
+            if (reduce != null) {
+                c.aload(3).iload(4).aload(accLocal);
+                c.invokestatic(ClassDesc.of(Fused.class.getName()), reduce == Op.SUM ? "sumLanes" : "prodLanes",
+                        MethodTypeDesc.of(CD_double, CD_DV));
+                c.dastore();
+            }
             c.return_();
+        }
+
+        /** Pushes the reduction's identity (0 for sum, 1 for prod) as a vector. */
+        void identity() {
+            species();
+            c.loadConstant(reduce == Op.SUM ? 0.0 : 1.0);
+            c.invokestatic(CD_DV, "broadcast", MethodTypeDesc.of(CD_DV, CD_SPECIES, CD_double));
         }
 
         void iteration(TNode tree) {
@@ -220,6 +269,22 @@ final class Fused {
                 c.astore(vecLocal[k]);
             }
             emit(tree);
+            if (reduce != null) {
+                int v = nextLocal++;
+                if (masked) {                       // lanes past the end contribute the identity
+                    c.astore(v);
+                    identity();
+                    c.aload(v).aload(maskLocal);
+                    c.invokevirtual(CD_DV, "blend", MethodTypeDesc.of(CD_DV, CD_V, CD_MASK));
+                }
+                c.astore(v);
+                c.aload(accLocal);
+                binaryOp(reduce == Op.SUM ? "ADD" : "MUL");
+                c.aload(v);
+                c.invokevirtual(CD_DV, "lanewise", MethodTypeDesc.of(CD_DV, CD_BINARY, CD_V));
+                c.astore(accLocal);
+                return;
+            }
             c.aload(3).iload(4).iload(iLocal).iadd();
             if (masked) {
                 c.aload(maskLocal);
@@ -338,6 +403,27 @@ final class Fused {
                 case LOG10 -> unary("LOG10", x.get(0));
                 case LOG1P -> unary("LOG1P", x.get(0));
                 case POWI -> powi(x.get(0), a.param());
+                case EQ, NE, LT, LE, GT, GE -> {
+                    emit(x.get(0));
+                    c.getstatic(CD_OPS, a.op().name(), CD_COMPARISON);
+                    emit(x.get(1));
+                    c.invokevirtual(CD_DV, "compare", MethodTypeDesc.of(CD_MASK, CD_COMPARISON, CD_V));
+                }
+                case AND, OR -> {
+                    emit(x.get(0));
+                    emit(x.get(1));
+                    c.invokevirtual(CD_MASK, a.op() == Op.AND ? "and" : "or", MethodTypeDesc.of(CD_MASK, CD_MASK));
+                }
+                case NOT -> {
+                    emit(x.get(0));
+                    c.invokevirtual(CD_MASK, "not", MethodTypeDesc.of(CD_MASK));
+                }
+                case WHERE -> {          // y.blend(x, mask): lanes where the mask is set take x
+                    emit(x.get(2));
+                    emit(x.get(1));
+                    emit(x.get(0));
+                    c.invokevirtual(CD_DV, "blend", MethodTypeDesc.of(CD_DV, CD_V, CD_MASK));
+                }
                 default -> throw new IllegalStateException("not fusable: " + a.op());
             }
         }

@@ -80,7 +80,7 @@ final class I32 {
     }
 
     static void powi(int[] a, int ao, int[] d, int o, int n, int p) {
-        for (int i = 0; i < n; i++) d[o + i] = Scalars.powi(a[ao + i], (int) p);
+        for (int i = 0; i < n; i++) d[o + i] = Scalars.powi(a[ao + i], p);
     }
 
     static void where(boolean[] c, int co, int[] a, int ao, int[] b, int bo, int[] d, int o, int n) {

@@ -67,6 +67,7 @@ final class MiscKernels {
                 switch (to) {
                     case INT32 -> { int[] t = (int[]) d; for (int i = 0; i < n; i++) t[o + i] = s[ao + i] ? 1 : 0; }
                     case INT64 -> { long[] t = (long[]) d; for (int i = 0; i < n; i++) t[o + i] = s[ao + i] ? 1 : 0; }
+                    case FLOAT32 -> { float[] t = (float[]) d; for (int i = 0; i < n; i++) t[o + i] = s[ao + i] ? 1 : 0; }
                     case FLOAT64 -> { double[] t = (double[]) d; for (int i = 0; i < n; i++) t[o + i] = s[ao + i] ? 1 : 0; }
                     case COMPLEX128 -> { double[] t = (double[]) d; for (int i = 0; i < n; i++) { t[2 * (o + i)] = s[ao + i] ? 1 : 0; t[2 * (o + i) + 1] = 0; } }
                     default -> throw bad(from, to);
@@ -83,6 +84,14 @@ final class MiscKernels {
             }
             case INT64 -> {
                 long[] s = (long[]) a;
+                switch (to) {
+                    case FLOAT64 -> { double[] t = (double[]) d; for (int i = 0; i < n; i++) t[o + i] = s[ao + i]; }
+                    case COMPLEX128 -> { double[] t = (double[]) d; for (int i = 0; i < n; i++) { t[2 * (o + i)] = s[ao + i]; t[2 * (o + i) + 1] = 0; } }
+                    default -> throw bad(from, to);
+                }
+            }
+            case FLOAT32 -> {
+                float[] s = (float[]) a;
                 switch (to) {
                     case FLOAT64 -> { double[] t = (double[]) d; for (int i = 0; i < n; i++) t[o + i] = s[ao + i]; }
                     case COMPLEX128 -> { double[] t = (double[]) d; for (int i = 0; i < n; i++) { t[2 * (o + i)] = s[ao + i]; t[2 * (o + i) + 1] = 0; } }
@@ -112,6 +121,7 @@ final class MiscKernels {
         if (from == to) return true;
         if (from == DType.BYTES || to == DType.BYTES || to == DType.BOOL) return false;
         if (from == DType.INT64 && to == DType.INT32) return false;
+        if (to == DType.FLOAT32) return from == DType.BOOL;
         return to.ordinal() > from.ordinal();
     }
 }

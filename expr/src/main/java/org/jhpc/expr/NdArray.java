@@ -8,7 +8,7 @@ import java.util.Arrays;
  * {@code offset + i*strides[0] + j*strides[1]} (in elements, not bytes). Slicing, {@link #ravel()},
  * {@link #reshape} and {@link #transpose()} make new views of the same buffer and never copy; a reshape that would
  * need a copy is refused. Storage per {@link DType}: bool {@code boolean[]}, int32 {@code int[]}, int64
- * {@code long[]}, float64 {@code double[]}, complex128 {@code double[]} of (re, im) pairs (offsets and strides
+ * {@code long[]}, float32 {@code float[]}, float64 {@code double[]}, complex128 {@code double[]} of (re, im) pairs (offsets and strides
  * count complex elements), bytes {@code byte[]} of fixed-width items ({@link #itemSize()} bytes each).
  */
 public final class NdArray {
@@ -39,6 +39,8 @@ public final class NdArray {
     }
 
     public static NdArray of(double... a) { return wrap(DType.FLOAT64, a, 8, a.length); }
+
+    public static NdArray of(float... a) { return wrap(DType.FLOAT32, a, 4, a.length); }
 
     public static NdArray of(long... a) { return wrap(DType.INT64, a, 8, a.length); }
 
@@ -84,7 +86,7 @@ public final class NdArray {
     static int defaultItem(DType t) {
         return switch (t) {
             case BOOL, BYTES -> 1;
-            case INT32 -> 4;
+            case INT32, FLOAT32 -> 4;
             case INT64, FLOAT64 -> 8;
             case COMPLEX128 -> 16;
         };
@@ -103,6 +105,7 @@ public final class NdArray {
             case BOOL -> new boolean[w];
             case INT32 -> new int[w];
             case INT64 -> new long[w];
+            case FLOAT32 -> new float[w];
             case FLOAT64, COMPLEX128 -> new double[w];
             case BYTES -> new byte[w];
         };
@@ -121,6 +124,7 @@ public final class NdArray {
 
     static DType typeOf(Object v) {
         if (v instanceof Double) return DType.FLOAT64;
+        if (v instanceof Float) return DType.FLOAT32;
         if (v instanceof Long) return DType.INT64;
         if (v instanceof Integer) return DType.INT32;
         if (v instanceof Boolean) return DType.BOOL;
@@ -265,6 +269,7 @@ public final class NdArray {
             case BOOL -> ((boolean[]) data)[i];
             case INT32 -> ((int[]) data)[i];
             case INT64 -> ((long[]) data)[i];
+            case FLOAT32 -> ((float[]) data)[i];
             case FLOAT64 -> ((double[]) data)[i];
             case COMPLEX128 -> new Complex(((double[]) data)[2 * i], ((double[]) data)[2 * i + 1]);
             case BYTES -> {
@@ -290,6 +295,7 @@ public final class NdArray {
             case BOOL -> ((boolean[]) data)[i] = (Boolean) v;
             case INT32 -> ((int[]) data)[i] = (Integer) v;
             case INT64 -> ((long[]) data)[i] = (Long) v;
+            case FLOAT32 -> ((float[]) data)[i] = (Float) v;
             case FLOAT64 -> ((double[]) data)[i] = (Double) v;
             case COMPLEX128 -> {
                 ((double[]) data)[2 * i] = ((Complex) v).re();

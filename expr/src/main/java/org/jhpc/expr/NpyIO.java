@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * numpy's {@code .npy} format for the engine's types: {@code <f8}, {@code <i8}, {@code <i4}, {@code |b1},
+ * numpy's {@code .npy} format for the engine's types: {@code <f8}, {@code <f4}, {@code <i8}, {@code <i4}, {@code |b1},
  * {@code <c16} and byte strings {@code |S<n>}, 0-, 1- or 2-D. Files are written in C order (version 1.0, header
  * padded to 64 bytes); Fortran-order 2-D files are read as the transposed view of their data, without a copy.
  */
@@ -67,6 +67,7 @@ public final class NpyIO {
             case "<f8" -> { t = DType.FLOAT64; item = 8; }
             case "<i8" -> { t = DType.INT64; item = 8; }
             case "<i4" -> { t = DType.INT32; item = 4; }
+            case "<f4" -> { t = DType.FLOAT32; item = 4; }
             case "|b1" -> { t = DType.BOOL; item = 1; }
             case "<c16" -> { t = DType.COMPLEX128; item = 16; }
             default -> {
@@ -75,7 +76,7 @@ public final class NpyIO {
                     item = Integer.parseInt(descr.substring(2));
                     if (item < 1) throw new ExprException(name + ": zero-width byte strings are not supported");
                 } else {
-                    throw new ExprException(name + ": dtype '" + descr + "' is not supported (float64 <f8, int64 <i8, "
+                    throw new ExprException(name + ": dtype '" + descr + "' is not supported (float64 <f8, float32 <f4, int64 <i8, "
                             + "int32 <i4, bool |b1, complex128 <c16, byte strings |S<n>; little-endian)");
                 }
             }
@@ -91,6 +92,7 @@ public final class NpyIO {
             case FLOAT64, COMPLEX128 -> b.asDoubleBuffer().get((double[]) a.data());
             case INT64 -> b.asLongBuffer().get((long[]) a.data());
             case INT32 -> b.asIntBuffer().get((int[]) a.data());
+            case FLOAT32 -> b.asFloatBuffer().get((float[]) a.data());
             case BOOL -> {
                 boolean[] z = (boolean[]) a.data();
                 for (int i = 0; i < z.length; i++) z[i] = data[i] != 0;
@@ -129,6 +131,7 @@ public final class NpyIO {
                     case FLOAT64 -> buf.putDouble((Double) v);
                     case INT64 -> buf.putLong((Long) v);
                     case INT32 -> buf.putInt((Integer) v);
+                    case FLOAT32 -> buf.putFloat((Float) v);
                     case BOOL -> buf.put((byte) ((Boolean) v ? 1 : 0));
                     case COMPLEX128 -> buf.putDouble(((Complex) v).re()).putDouble(((Complex) v).im());
                     case BYTES -> {

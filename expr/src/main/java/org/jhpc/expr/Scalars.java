@@ -47,6 +47,35 @@ final class Scalars {
         return n < 0 ? 1 / r : r;
     }
 
+    /** float32 remainder with the divisor's sign, computed in float32 as numpy does. */
+    static float mod(float a, float b) {
+        float m = a % b;
+        if (b == 0) return Float.NaN;
+        if (m != 0) {
+            if ((b < 0) != (m < 0)) m += b;
+        } else {
+            m = Math.copySign(0.0f, b);
+        }
+        return m;
+    }
+
+    /** float32 x**n, same multiplication order as {@link #powi(double, int)}. */
+    static float powi(float x, int n) {
+        int k = Math.abs(n);
+        float r = 1;
+        float b = x;
+        boolean first = true;
+        while (k != 0) {
+            if ((k & 1) != 0) {
+                r = first ? b : r * b;
+                first = false;
+            }
+            k >>>= 1;
+            if (k != 0) b = b * b;
+        }
+        return n < 0 ? 1 / r : r;
+    }
+
     static double asinh(double x) {
         double a = Math.abs(x);
         double r;
@@ -297,8 +326,17 @@ final class Scalars {
                 case BOOL -> b;
                 case INT32 -> b ? 1 : 0;
                 case INT64 -> b ? 1L : 0L;
+                case FLOAT32 -> b ? 1.0f : 0.0f;
                 case FLOAT64 -> b ? 1.0 : 0.0;
                 case COMPLEX128 -> new Complex(b ? 1 : 0, 0);
+                default -> throw new IllegalStateException();
+            };
+        }
+        if (v instanceof Float f) {
+            return switch (to) {
+                case FLOAT32 -> f;
+                case FLOAT64 -> (double) f;
+                case COMPLEX128 -> new Complex(f, 0);
                 default -> throw new IllegalStateException();
             };
         }
@@ -306,6 +344,7 @@ final class Scalars {
             return switch (to) {
                 case INT32 -> i;
                 case INT64 -> (long) i;
+                case FLOAT32 -> (float) i;
                 case FLOAT64 -> (double) i;
                 case COMPLEX128 -> new Complex(i, 0);
                 default -> throw new IllegalStateException();
@@ -314,6 +353,7 @@ final class Scalars {
         if (v instanceof Long l) {
             return switch (to) {
                 case INT64 -> l;
+                case FLOAT32 -> (float) l;
                 case FLOAT64 -> (double) l;
                 case COMPLEX128 -> new Complex(l, 0);
                 default -> throw new IllegalStateException();
@@ -322,6 +362,7 @@ final class Scalars {
         if (v instanceof Double d) {
             return switch (to) {
                 case FLOAT64 -> d;
+                case FLOAT32 -> (float) (double) d;
                 case COMPLEX128 -> new Complex(d, 0);
                 default -> throw new IllegalStateException();
             };
@@ -340,6 +381,7 @@ final class Scalars {
             return switch (t) {
                 case INT32 -> powi((Integer) v[0], param);
                 case INT64 -> powi((long) (Long) v[0], (long) param);
+                case FLOAT32 -> powi((float) (Float) v[0], param);
                 case FLOAT64 -> powi((Double) v[0], param);
                 case COMPLEX128 -> powi((Complex) v[0], param);
                 default -> throw new IllegalStateException();
@@ -424,6 +466,35 @@ final class Scalars {
                     case GT -> a > b;
                     case GE -> a >= b;
                     default -> throw new IllegalStateException("no float64 " + op);
+                };
+            }
+            case FLOAT32 -> {
+                float a = (Float) v[0];
+                if (v.length == 1) {
+                    return switch (op) {
+                        case NEG -> -a;
+                        case ABS -> Math.abs(a);
+                        case CONJ, REAL -> a;
+                        case IMAG -> 0.0f;
+                        default -> (float) unary(op, (double) a);
+                    };
+                }
+                float b = (Float) v[1];
+                return switch (op) {
+                    case ADD -> a + b;
+                    case SUB -> a - b;
+                    case MUL -> a * b;
+                    case DIV -> a / b;
+                    case MOD -> mod(a, b);
+                    case POW -> (float) Math.pow(a, b);
+                    case ARCTAN2 -> (float) Math.atan2(a, b);
+                    case EQ -> a == b;
+                    case NE -> a != b;
+                    case LT -> a < b;
+                    case LE -> a <= b;
+                    case GT -> a > b;
+                    case GE -> a >= b;
+                    default -> throw new IllegalStateException("no float32 " + op);
                 };
             }
             case COMPLEX128 -> {

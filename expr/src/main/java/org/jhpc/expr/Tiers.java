@@ -86,6 +86,53 @@ final class Tiers {
         });
     }
 
+    /**
+     * sum/prod over all elements on the fused tier: one partial per chunk of {@link #CHUNK} elements (a fixed
+     * partition, so the result does not depend on the thread count), combined in chunk order.
+     */
+    static boolean tryFusedReduce(Engine.Compiled c, NdArray[] inputs, NdArray out, long size) {
+        if (!fusion || c.fused == FAILED || out.ndim() != 0) return false;
+        for (NdArray a : inputs) if (a != null && a.ndim() > 0 && !a.isContiguous()) return false;
+        Object f = c.fused;
+        if (f == null) {
+            if (c.calls.get() < 2 && size < HOT_SIZE) return false;
+            f = generate(c, inputs);
+            if (f == FAILED) return false;
+        }
+        Fused k = (Fused) f;
+        double[][] in = new double[k.arrays.size()][];
+        int[] off = new int[in.length];
+        double[] sc = bind(k, c.p, inputs, in, off);
+        int units = (int) Math.max(1, (size + CHUNK - 1) / CHUNK);
+        double[] partials = new double[units];
+        Pool.run(units, Engine.threadsFor(size, units), () -> u -> {
+            int from = u * CHUNK;
+            k.invoke(in, off, sc, partials, u, from, (int) Math.min(size, (long) from + CHUNK));
+        });
+        boolean sum = c.p.reduce == Op.SUM;
+        double total = sum ? 0 : 1;
+        for (double x : partials) total = sum ? total + x : total * x;
+        out.set(0, Scalars.cast(total, out.dtype()));
+        return true;
+    }
+
+    private static double[] bind(Fused k, Program p, NdArray[] inputs, double[][] in, int[] off) {
+        double[] sc = k.constants.clone();
+        for (int r = 0; r < inputs.length; r++) {
+            NdArray a = inputs[r];
+            if (a == null) continue;
+            String name = p.regs[r].name();
+            if (a.ndim() == 0) {
+                sc[k.scalarSlot(name)] = (Double) a.get(0);
+            } else {
+                int idx = k.arrays.indexOf(name);
+                in[idx] = (double[]) a.data();
+                off[idx] = a.offset();
+            }
+        }
+        return sc;
+    }
+
     /** Which tier the last evaluation of this expression with these operands would use (for --bench). */
     static String describe(Engine.Compiled c) {
         Object f = c.fused;

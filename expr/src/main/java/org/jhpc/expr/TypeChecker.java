@@ -102,7 +102,7 @@ final class TypeChecker {
             TNode arg = type(c.args().get(0));
             DType t = arg.type();
             if (t == DType.BYTES) throw err(c.fn() + "() cannot reduce byte strings", c.pos());
-            DType rt = t == DType.BOOL || t == DType.INT32 ? DType.INT64 : t;
+            DType rt = t == DType.BOOL || t == DType.INT32 ? DType.INT64 : t == DType.FLOAT32 ? DType.FLOAT64 : t;
             Op op = FUNCTIONS.get(c.fn()).op();
             return new TNode.Reduce(op, rt, c.axis(), cast(arg, rt), c.pos());
         }
@@ -178,7 +178,7 @@ final class TypeChecker {
         switch (op) {
             case "+", "-", "*", "/", "%" -> {
                 numeric(op, lt, rt, pos);
-                DType t = DType.promote(lt, rt);
+                DType t = join(l, r);
                 if (op.equals("/") && t.isInteger()) t = DType.FLOAT64;
                 if (op.equals("%") && t == DType.COMPLEX128) throw err("'%' is not defined for complex numbers", pos);
                 Op o = switch (op) {
@@ -220,7 +220,7 @@ final class TypeChecker {
                     if (lt != rt) throw err("cannot compare " + lt + " with " + rt, pos);
                     t = lt;
                 } else {
-                    t = DType.promote(lt, rt);
+                    t = join(l, r);
                     if (t == DType.COMPLEX128 && o != Op.EQ && o != Op.NE) {
                         throw err("complex numbers have no order; only == and != compare them", pos);
                     }
@@ -228,6 +228,18 @@ final class TypeChecker {
                 return apply(o, DType.BOOL, t, 0, List.of(cast(l, t), cast(r, t)), pos);
             }
         }
+    }
+
+    /**
+     * The common type of two operands: {@link DType#promote}, except that a constant (a literal, or an expression
+     * of literals) does not widen float32, as numpy's weak Python scalars do not: {@code f32 * 2.5} is float32.
+     */
+    static DType join(TNode l, TNode r) {
+        DType a = l.type();
+        DType b = r.type();
+        if (a == DType.FLOAT32 && (b.isInteger() || b == DType.FLOAT64) && constant(r) != null) return DType.FLOAT32;
+        if (b == DType.FLOAT32 && (a.isInteger() || a == DType.FLOAT64) && constant(l) != null) return DType.FLOAT32;
+        return DType.promote(a, b);
     }
 
     private void numeric(String op, DType lt, DType rt, int pos) {
@@ -261,10 +273,11 @@ final class TypeChecker {
                 return apply(Op.POWI, t, t, n, List.of(cast(l, t)), pos);
             }
             if (e == 0.5 && l.type() != DType.COMPLEX128) {
-                return apply(Op.SQRT, DType.FLOAT64, DType.FLOAT64, 0, List.of(cast(l, DType.FLOAT64)), pos);
+                DType ft = l.type() == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+                return apply(Op.SQRT, ft, ft, 0, List.of(cast(l, ft)), pos);
             }
         }
-        DType t = DType.promote(l.type(), r.type());
+        DType t = join(l, r);
         return apply(Op.POW, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
     }
 
@@ -280,8 +293,8 @@ final class TypeChecker {
                 if (ct != DType.BOOL) throw err("where() needs a bool condition, not " + ct, pos);
                 DType x = args.get(1).type();
                 DType y = args.get(2).type();
-                DType t = DType.promote(x, y);
-                if (t == null || t == DType.BYTES || (x == DType.BOOL) != (y == DType.BOOL)) {
+                DType t = x == DType.BYTES || y == DType.BYTES ? null : join(args.get(1), args.get(2));
+                if (t == null || (x == DType.BOOL) != (y == DType.BOOL)) {
                     throw err("where() cannot choose between " + x + " and " + y, pos);
                 }
                 return apply(Op.WHERE, t, t, 0, List.of(args.get(0), cast(args.get(1), t), cast(args.get(2), t)), pos);
@@ -298,9 +311,9 @@ final class TypeChecker {
                         throw err(name + "() needs real numbers, not " + a.type(), pos);
                     }
                 }
-                DType rt = f.op() == Op.COMPLEX ? DType.COMPLEX128 : DType.FLOAT64;
-                return apply(f.op(), rt, DType.FLOAT64, 0,
-                        List.of(cast(args.get(0), DType.FLOAT64), cast(args.get(1), DType.FLOAT64)), pos);
+                DType at = f.op() == Op.ARCTAN2 && join(args.get(0), args.get(1)) == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+                DType rt = f.op() == Op.COMPLEX ? DType.COMPLEX128 : at;
+                return apply(f.op(), rt, at, 0, List.of(cast(args.get(0), at), cast(args.get(1), at)), pos);
             }
             case SUM, PROD -> throw err(name + "() must be the outermost operation of the expression", pos);
             default -> {
@@ -315,12 +328,13 @@ final class TypeChecker {
                 }
                 if (op == Op.REAL || op == Op.IMAG) {
                     if (t != DType.COMPLEX128) {
-                        TNode x = cast(a, DType.FLOAT64);
-                        return op == Op.REAL ? x : apply(op, DType.FLOAT64, DType.FLOAT64, 0, List.of(x), pos);
+                        DType ft = t == DType.FLOAT32 ? t : DType.FLOAT64;
+                        TNode x = cast(a, ft);
+                        return op == Op.REAL ? x : apply(op, ft, ft, 0, List.of(x), pos);
                     }
                     return apply(op, DType.FLOAT64, t, 0, List.of(a), pos);
                 }
-                DType ft = t == DType.COMPLEX128 ? t : DType.FLOAT64;
+                DType ft = t == DType.COMPLEX128 || t == DType.FLOAT32 ? t : DType.FLOAT64;
                 return apply(op, ft, ft, 0, List.of(cast(a, ft)), pos);
             }
         }

@@ -60,6 +60,54 @@ class ApiTest {
     }
 
     @Test
+    void preparedRunsSeeTheCurrentContents() {
+        double[] a = {1, 2, 3};
+        Expr.Prepared p = Expr.compile("a * k").prepare(Map.of("a", a, "k", 2.0), null);
+        assertArrayEquals(new double[] {2, 4, 6}, p.run().toDoubleArray());
+        a[1] = 10;
+        assertArrayEquals(new double[] {2, 20, 6}, p.run().toDoubleArray());
+        assertSame(p.out(), p.run());
+        Expr.Prepared s = Expr.compile("sum(a)").prepare(Map.of("a", a), null);
+        assertEquals(14.0, s.run().getDouble(0));
+    }
+
+    @Test
+    void emptyArraysAndByteStringCopies() {
+        NdArray r = Expr.evaluate("a * 2 + 1", Map.of("a", new double[0]));
+        assertEquals(0, r.size());
+        assertEquals(0.0, Expr.evaluate("sum(a)", Map.of("a", new double[0])).getDouble(0));
+        assertEquals(1.0, Expr.evaluate("prod(a)", Map.of("a", new double[0])).getDouble(0));
+        NdArray s = NdArray.ofStrings("abc", "de", "f").slice(0, 0, 3, 2);
+        NdArray c = Expr.evaluate("s", Map.of("s", s));
+        assertEquals(DType.BYTES, c.dtype());
+        assertArrayEquals("f".getBytes(), (byte[]) c.get(1));
+    }
+
+    /** Only block-sized temporaries: evaluating over 2 million elements allocates far less than one full array. */
+    @Test
+    void temporariesAreBlockSized() {
+        int old = Expr.setNumThreads(1);
+        boolean fusion = Expr.setFusion(false);
+        try {
+            int n = 2_000_000;
+            double[] a = new double[n];
+            double[] b = new double[n];
+            NdArray out = NdArray.zeros(DType.FLOAT64, n);
+            Expr e = Expr.compile("sin(a)*b + (a - b)**2 / (1 + a*a) - sqrt(abs(b))");
+            Map<String, Object> ops = Map.of("a", a, "b", b);
+            e.evaluate(ops, out);                                    // compiles and creates the frame
+            com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long before = mx.getCurrentThreadAllocatedBytes();
+            e.evaluate(ops, out);
+            long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+            assertTrue(allocated < 1 << 20, "allocated " + allocated + " bytes for " + n + " elements (one temporary would be " + 8L * n + ")");
+        } finally {
+            Expr.setNumThreads(old);
+            Expr.setFusion(fusion);
+        }
+    }
+
+    @Test
     void threadSettingReturnsTheOldValue() {
         int old = Expr.setNumThreads(3);
         try {
@@ -118,5 +166,12 @@ class ApiTest {
         assertEquals(0, Expr.evaluate("x * 2", Map.of("x", 2.5)).ndim());
         assertEquals(5.0, Expr.evaluate("x * 2", Map.of("x", 2.5)).getDouble(0));
         assertEquals(DType.BOOL, Expr.evaluate("contains(s, 'na')", Map.of("s", "banana")).dtype());
+        float[] f = {1.5f, -2f};
+        assertEquals(DType.FLOAT32, Expr.evaluate("f * 2.5 + 1", Map.of("f", f)).dtype());      // literals are weak
+        assertEquals(DType.FLOAT32, Expr.evaluate("sin(f) / f", Map.of("f", f)).dtype());
+        assertEquals(DType.FLOAT64, Expr.evaluate("f + x", Map.of("f", f, "x", new double[2])).dtype());
+        assertEquals(DType.FLOAT64, Expr.evaluate("f + j", Map.of("f", f, "j", new int[2])).dtype());
+        assertEquals(DType.FLOAT64, Expr.evaluate("sum(f)", Map.of("f", f)).dtype());          // accumulated in float64
+        assertEquals(-0.5, Expr.evaluate("sum(f)", Map.of("f", f)).getDouble(0));
     }
 }

@@ -48,7 +48,7 @@ class DifferentialTest {
         }
 
         String f(int d) {
-            if (d <= 0 || r.nextInt(5) == 0) return pick("a", "b", "s", "a", "b", "i", "j", "n", "0.5", "3", "2.25");
+            if (d <= 0 || r.nextInt(5) == 0) return pick("a", "b", "s", "a", "b", "i", "j", "n", "0.5", "3", "2.25", "g");
             return switch (r.nextInt(14)) {
                 case 0, 1, 2 -> "(" + f(d - 1) + " " + pick("+", "-", "*", "/") + " " + f(d - 1) + ")";
                 case 3 -> "-" + f(d - 1);
@@ -101,11 +101,25 @@ class DifferentialTest {
             };
         }
 
+        /** float32 expressions: g (float32 array) with literals stays float32. */
+        String g(int d) {
+            if (d <= 0 || r.nextInt(4) == 0) return pick("g", "g", "1.5", "2");
+            return switch (r.nextInt(7)) {
+                case 0, 1 -> "(" + g(d - 1) + " " + pick("+", "-", "*", "/") + " " + g(d - 1) + ")";
+                case 2 -> pick("sin", "exp", "tanh", "abs", "arctan") + "(" + g(d - 1) + ")";
+                case 3 -> "(" + g(d - 1) + ")**" + pick("2", "3", "-1", "0.5");
+                case 4 -> "where(" + g(0) + " > " + g(0) + ", " + g(d - 1) + ", " + g(d - 1) + ")";
+                case 5 -> "sqrt(abs(" + g(d - 1) + ") + 1)";
+                default -> "(" + g(d - 1) + " % " + pick("1.25", "g + 4") + ")";
+            };
+        }
+
         String any(int d) {
-            return switch (r.nextInt(6)) {
+            return switch (r.nextInt(7)) {
                 case 0, 1, 2 -> f(d);
                 case 3 -> b(d);
                 case 4 -> i(d);
+                case 5 -> g(d);
                 default -> c(d);
             };
         }
@@ -119,6 +133,9 @@ class DifferentialTest {
         m.put("i", view(NdArray.of(r.longs(3L * n + 5, -1000, 1000).toArray()), n, layout, 1));
         m.put("j", view(NdArray.of(r.ints(3 * n + 5, -50, 50).toArray()), n, layout, 2));
         m.put("c", view(NdArray.ofComplex(r.doubles(6L * n + 10, -2, 2).toArray()), n, layout, 4));
+        float[] g = new float[3 * n + 5];
+        for (int k = 0; k < g.length; k++) g[k] = (float) (r.nextDouble() * 6 - 3);
+        m.put("g", view(NdArray.of(g), n, layout, 1));
         m.put("s", 1.75);
         m.put("n", 3L);
         return m;

@@ -36,6 +36,7 @@ class FusedTest {
         "arctan2(a, b) + tanh(a) - exp(-b) + log1p(b) + log(b) + log10(b) + expm1(a)",
         "abs(a - b)**0.5 + (b + 1)**a", "arcsin(a/4) + arccos(a/4) + arctan(a) + sinh(a) + cosh(b) + tan(a)",
         "(a + k) / (b + k) - k * 3",
+        "where(a > b, a, b) + where((a < 0) | ~(b >= 1) & (a != k), a*b, -1)", "where(a == a, sqrt(a), 0)",
     };
 
     @Test
@@ -52,6 +53,7 @@ class FusedTest {
                     Oracle.assertSame("n=" + n + " call " + call + " '" + src + "'", ref, e.evaluate(ops), 1e-12);
                 }
                 assertNull(Tiers.lastFailure, "code generation failed");
+                assertTrue(e.tier(ops).startsWith("fused"), src + ": " + e.tier(ops));
             }
         }
     }
@@ -74,10 +76,38 @@ class FusedTest {
     }
 
     @Test
+    void fusedReductionsAgreeWithTheReferenceAndIgnoreTheThreadCount() {
+        Random r = new Random(9);
+        for (int n : new int[] {1, 7, 4097, 16_384 * 3 + 5}) {
+            double[] a = r.doubles(n, -1, 1).toArray();
+            double[] b = r.doubles(n, 0.5, 1.5).toArray();
+            Map<String, Object> ops = Map.of("a", a, "b", b, "k", 0.5);
+            for (String src : new String[] {"sum(a)", "sum(0.7*a*a*a - 2*a*a + 4)", "prod(1 + a/1000)",
+                    "sum(where(a > 0, sin(a), b*k))"}) {
+                Expr e = Expr.compile(src);
+                double ref = Reference.evaluate(e, ops).getDouble(0);
+                Expr.setNumThreads(1);
+                e.evaluate(ops);
+                double one = e.evaluate(ops).getDouble(0);
+                assertTrue(e.tier(ops).startsWith("fused"), src + ": " + e.tier(ops));
+                Expr.setNumThreads(3);
+                double three = e.evaluate(ops).getDouble(0);
+                assertEquals(one, three, 0.0, src + " n=" + n + ": thread count changed the result");
+                assertEquals(ref, one, 1e-12 * n, src + " n=" + n);
+            }
+        }
+        assertNull(Tiers.lastFailure, "code generation failed");
+    }
+
+    @Test
     void nonFloatProgramsStayInTheInterpreter() {
         assertFalse(Fused.eligible(Program.compile("i + 1", TypeChecker.check("i + 1", Parser.parse("i + 1"),
                 n -> DType.INT64, true), Map.of())));
         assertTrue(Fused.eligible(Program.compile("a + 1", TypeChecker.check("a + 1", Parser.parse("a + 1"),
+                n -> DType.FLOAT64, true), Map.of())));
+        String w = "where(a > 1, a, 2)";
+        assertTrue(Fused.eligible(Program.compile(w, TypeChecker.check(w, Parser.parse(w), n -> DType.FLOAT64, true), Map.of())));
+        assertFalse(Fused.eligible(Program.compile("a > 1", TypeChecker.check("a > 1", Parser.parse("a > 1"),
                 n -> DType.FLOAT64, true), Map.of())));
     }
 }

@@ -48,6 +48,9 @@ class GoldenTest {
         ops.put("s", NdArray.ofStrings("apple", "banana", "cherry", "date", "elder", "fig", "grape", "kiwi", "lemon", "mango", "nan"));
         ops.put("m", NdArray.of(m).reshape(2, 5));
         ops.put("x", 1.5);
+        float[] g = new float[n];
+        for (int k = 0; k < n; k++) g[k] = (float) (k * 0.3 - 1.4);
+        ops.put("g", g);
         return ops;
     }
 
@@ -63,6 +66,16 @@ class GoldenTest {
         return lines.stream().map(line -> DynamicTest.dynamicTest(line.split("\t")[0], () -> check(line, ops)));
     }
 
+    /** Python's float repr to a double ({@code nan}, {@code inf}, {@code -inf} included). */
+    private static double num(String s) {
+        return switch (s) {
+            case "nan" -> Double.NaN;
+            case "inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(s);
+        };
+    }
+
     private static void check(String line, Map<String, Object> ops) {
         String[] f = line.split("\t", -1);
         NdArray got = Expr.compile(f[0]).evaluate(ops);
@@ -76,11 +89,12 @@ class GoldenTest {
             String v = vals[k];
             String what = f[0] + " element " + k + ": numpy " + v + ", jhpc " + g;
             switch (g) {
-                case Double d -> assertTrue(Oracle.close(Double.parseDouble(v), d, 1e-13), what);
+                case Double d -> assertTrue(Oracle.close(num(v), d, 1e-13), what);
+                case Float x -> assertTrue(Oracle.close(num(v), x, 2e-7), what);
                 case Complex z -> {
                     String[] p = v.split(":");
-                    assertTrue(Oracle.close(Double.parseDouble(p[0]), z.re(), 1e-13)
-                            && Oracle.close(Double.parseDouble(p[1]), z.im(), 1e-13), what);
+                    assertTrue(Oracle.close(num(p[0]), z.re(), 1e-13)
+                            && Oracle.close(num(p[1]), z.im(), 1e-13), what);
                 }
                 case Boolean z -> assertEquals(v, z ? "1" : "0", what);
                 default -> assertEquals(v, g.toString(), what);

@@ -24,6 +24,7 @@ final class Oracle {
             Object a = actual.get(k);
             boolean ok = switch (e) {
                 case Double d -> close(d, (Double) a, rel);
+                case Float f -> close(f, (Float) a, Math.max(rel, 2e-6));
                 case Complex c -> close(c.re(), ((Complex) a).re(), rel) && close(c.im(), ((Complex) a).im(), rel);
                 case byte[] b -> Arrays.equals(b, (byte[]) a);
                 default -> e.equals(a);
