@@ -30,10 +30,11 @@ declare -A CMD=(
   [c]="peers/mpi/pingpong"
   [jhpc_bytes]="$JHPC mpi pingpong"
   [jhpc_segment]="$JHPC mpi pingpong --native"
+  [jhpc_bytes_single]="env JHPC_MPI_THREAD=single $JHPC mpi pingpong"
   [mpi4py_buffer]="$PY peers/mpi/pingpong.py buffer"
   [mpi4py_pickle]="$PY peers/mpi/pingpong.py pickle"
 )
-ORDER=(c jhpc_bytes jhpc_segment)
+ORDER=(c jhpc_bytes jhpc_segment jhpc_bytes_single)
 if $PY -c 'import mpi4py' 2>/dev/null; then ORDER+=(mpi4py_buffer mpi4py_pickle); fi
 for run in $(seq "$RUNS"); do
   for k in "${ORDER[@]}"; do

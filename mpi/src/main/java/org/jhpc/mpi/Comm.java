@@ -72,10 +72,9 @@ public class Comm {
         return b.type.handle(MPI.abi());
     }
 
+    /** The status in {@code s}, the count in elements of {@code t} (read from the status: no downcall). */
     private static Status status(Scratch s, Datatype t) {
-        Abi abi = MPI.abi();
-        MPI.check(LibMpi.getCount(s.status, t.handle(abi), s.ints), "MPI_Get_count");
-        return new Status(abi.statusSource(s.status), abi.statusTag(s.status), s.intAt(0));
+        return Status.of(MPI.abi(), s.status, t);
     }
 
     // ---------------------------------------------------------------- point to point (buffers)
@@ -89,7 +88,24 @@ public class Comm {
     public final void send(Object buf, int dest, int tag) {
         long c = h();
         Buf b = Buf.wrap(buf);
-        MPI.check(LibMpi.send(b.segment, b.count, type(b), dest, tag, c), "MPI_Send");
+        MemorySegment m = b.segment;
+        if (staged(b)) {
+            MemorySegment stage = Scratch.get().stageOut;
+            MemorySegment.copy(m, 0, stage, 0, m.byteSize());
+            m = stage;
+        }
+        MPI.check(LibMpi.send(m, b.count, type(b), dest, tag, c), "MPI_Send");
+    }
+
+    /** Small heap messages go through native staging memory (see {@link Scratch}). */
+    private static boolean staged(Buf b) {
+        return b.isHeap() && b.segment.byteSize() <= Scratch.STAGE;
+    }
+
+    /** Copies what a staged receive got back into the array. */
+    private static void unstage(Scratch s, Buf b) {
+        long bytes = Math.min(MPI.abi().statusBytes(s.status), b.segment.byteSize());
+        if (bytes > 0) MemorySegment.copy(s.stageIn, 0, b.segment, 0, bytes);
     }
 
     /** Receives into {@code buf} from any source with any tag. */
@@ -107,7 +123,10 @@ public class Comm {
         long c = h();
         Buf b = Buf.wrap(buf);
         Scratch s = Scratch.get();
-        MPI.check(LibMpi.recv(b.segment, b.count, type(b), source, tag, c, s.status), "MPI_Recv");
+        boolean staged = staged(b);
+        MPI.check(LibMpi.recv(staged ? s.stageIn : b.segment, b.count, type(b), source, tag, c, s.status),
+                "MPI_Recv");
+        if (staged) unstage(s, b);
         return status(s, b.type);
     }
 
@@ -122,8 +141,16 @@ public class Comm {
         Buf sb = Buf.wrap(sendbuf);
         Buf rb = Buf.wrap(recvbuf);
         Scratch s = Scratch.get();
-        MPI.check(LibMpi.sendrecv(sb.segment, sb.count, type(sb), dest, sendtag,
-                rb.segment, rb.count, type(rb), source, recvtag, c, s.status), "MPI_Sendrecv");
+        MemorySegment out = sb.segment;
+        if (staged(sb)) {
+            MemorySegment.copy(out, 0, s.stageOut, 0, out.byteSize());
+            out = s.stageOut;
+        }
+        boolean stagedIn = staged(rb);
+        MPI.check(LibMpi.sendrecv(out, sb.count, type(sb), dest, sendtag,
+                stagedIn ? s.stageIn : rb.segment, rb.count, type(rb), source, recvtag, c, s.status),
+                "MPI_Sendrecv");
+        if (stagedIn) unstage(s, rb);
         return status(s, rb.type);
     }
 

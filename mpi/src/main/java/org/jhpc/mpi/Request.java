@@ -2,26 +2,27 @@ package org.jhpc.mpi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jhpc.mpi.ffi.Abi;
 import org.jhpc.mpi.ffi.LibMpi;
+import org.jhpc.mpi.ffi.NativeMemory;
 
 /**
  * A nonblocking operation in flight ({@code isend}/{@code irecv}). It owns the native memory MPI reads or writes
  * until the operation completes: a Java array is copied to native memory when the operation starts (and, for a
  * receive, copied back into the array on completion); a native {@link MemorySegment} is used in place and kept
- * reachable. Requests not yet completed are also held by a process-wide set, so dropping a {@code Request} without
- * waiting cannot let the collector free memory MPI is still using. Complete it with {@link #await()},
+ * reachable. The native copy, the request handle and the status live in one {@code malloc}'d block freed the moment
+ * the operation completes (never earlier: requests not yet completed are held by a process-wide set, so dropping a
+ * {@code Request} without waiting cannot free memory MPI is still using). Complete it with {@link #await()},
  * {@link #test()} or {@link #waitall}.
  */
 public final class Request {
     private static final Set<Request> PENDING = ConcurrentHashMap.newKeySet();
 
-    private final Arena arena;
+    private final MemorySegment block;     // malloc'd: slot, status, and the native copy of a heap buffer
     private final MemorySegment slot;      // the MPI_Request handle, written by MPI
     private final MemorySegment status;
     private final MemorySegment nativeBuf; // what MPI uses
@@ -29,10 +30,11 @@ public final class Request {
     private final Datatype type;
     private Status result;
 
-    private Request(Arena arena, MemorySegment slot, MemorySegment nativeBuf, MemorySegment copyBack, Datatype type) {
-        this.arena = arena;
+    private Request(MemorySegment block, MemorySegment slot, MemorySegment status, MemorySegment nativeBuf,
+                    MemorySegment copyBack, Datatype type) {
+        this.block = block;
         this.slot = slot;
-        this.status = arena.allocate(MPI.abi().statusSize(), 8);
+        this.status = status;
         this.nativeBuf = nativeBuf;
         this.copyBack = copyBack;
         this.type = type;
@@ -40,18 +42,20 @@ public final class Request {
 
     /** Starts {@code MPI_Isend} or {@code MPI_Irecv} on {@code comm}. */
     static Request start(boolean send, Buf b, int peer, int tag, long comm) {
-        Arena arena = Arena.ofShared();
+        Abi abi = MPI.abi();
+        long copy = b.isHeap() ? b.segment.byteSize() : 0;
+        MemorySegment block = NativeMemory.malloc(HEADER + copy);
         try {
-            Abi abi = MPI.abi();
-            MemorySegment slot = arena.allocate(abi.handleLayout());
+            MemorySegment slot = block.asSlice(0, abi.handleLayout().byteSize());
+            MemorySegment status = block.asSlice(16, abi.statusSize());
             MemorySegment mem = b.segment;
             MemorySegment back = null;
             if (b.isHeap()) {
-                mem = arena.allocate(b.segment.byteSize(), 8);
+                mem = block.asSlice(HEADER, copy);
                 if (send) mem.copyFrom(b.segment);
                 else back = b.segment;
             }
-            Request r = new Request(arena, slot, mem, back, b.type);
+            Request r = new Request(block, slot, status, mem, back, b.type);
             long t = b.type.handle(abi);
             int rc = send ? LibMpi.isend(mem, b.count, t, peer, tag, comm, slot)
                     : LibMpi.irecv(mem, b.count, t, peer, tag, comm, slot);
@@ -59,10 +63,13 @@ public final class Request {
             PENDING.add(r);
             return r;
         } catch (RuntimeException | Error e) {
-            arena.close();
+            NativeMemory.free(block);
             throw e;
         }
     }
+
+    /** Bytes before the buffer copy: the handle (≤ 8) at 0, the status (≤ 112) at 16, aligned for any element. */
+    private static final long HEADER = 128;
 
     /** Whether the operation has completed (through this object). */
     public synchronized boolean done() {
@@ -92,19 +99,13 @@ public final class Request {
     }
 
     private Status complete() {
-        Abi abi = MPI.abi();
-        int count;
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment n = a.allocate(ValueLayout.JAVA_INT);
-            MPI.check(LibMpi.getCount(status, type.handle(abi), n), "MPI_Get_count");
-            count = n.get(ValueLayout.JAVA_INT, 0);
-        }
-        result = new Status(abi.statusSource(status), abi.statusTag(status), count);
+        result = Status.of(MPI.abi(), status, type);
+        int count = Math.max(result.count(), 0);
         if (copyBack != null && count > 0) {
             MemorySegment.copy(nativeBuf, 0, copyBack, 0, (long) count * type.size());
         }
         PENDING.remove(this);
-        arena.close();
+        NativeMemory.free(block);
         return result;
     }
 

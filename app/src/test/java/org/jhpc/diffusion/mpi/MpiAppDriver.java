@@ -33,7 +33,10 @@ public final class MpiAppDriver {
             List<String> cmd = new ArrayList<>(List.of("diff2d", "--variant", "mpi", "--save",
                     dir.resolve(name + ".npy").toString()));
             cmd.addAll(Arrays.asList(c).subList(1, c.length));
-            if (name.equals("r7")) cmd.addAll(List.of("--gif", dir.resolve(name + ".gif").toString()));
+            if (name.equals("r7")) {
+                cmd.addAll(List.of("--gif", dir.resolve(name + ".gif").toString(),
+                        "--frames", dir.resolve(name + "-frames").toString()));
+            }
             Path out = dir.resolve(name + ".rank" + rank + ".out");
             int code;
             try (PrintWriter o = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));

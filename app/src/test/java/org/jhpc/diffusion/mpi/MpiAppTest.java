@@ -123,6 +123,9 @@ class MpiAppTest {
             assertArrayEquals(want.data(), got.data(), 0.0, name + ": not bit-identical");
         }
         assertTrue(Files.size(dir.resolve("r7.gif")) > 0, "rank 0 wrote no GIF");
+        try (var frames = Files.list(dir.resolve("r7-frames"))) {   // one picture per printed time
+            assertEquals(Files.readAllLines(serialDir.resolve("r7.out")).size(), frames.count(), "frames");
+        }
         for (String ntot : AUC_NTOT) {
             StringWriter want = new StringWriter();
             assertEquals(0, Main.execute(new PrintWriter(want), new PrintWriter(new StringWriter()), "auc", ntot,

@@ -56,6 +56,9 @@ public interface Abi {
 
     int statusError(MemorySegment status);
 
+    /** Bytes received, as {@code MPI_Get_count(status, MPI_BYTE)} would say, read from the status itself. */
+    long statusBytes(MemorySegment status);
+
     /** Reads a handle that MPI wrote through an out-parameter (e.g. a new communicator or request). */
     default long readHandle(MemorySegment at, long index) {
         return handleLayout().byteSize() == 8 ? at.getAtIndex(ValueLayout.JAVA_LONG, index)

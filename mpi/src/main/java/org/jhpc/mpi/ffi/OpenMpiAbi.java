@@ -62,4 +62,5 @@ public final class OpenMpiAbi implements Abi {
     @Override public int statusSource(MemorySegment s) { return s.get(ValueLayout.JAVA_INT, 0); }
     @Override public int statusTag(MemorySegment s) { return s.get(ValueLayout.JAVA_INT, 4); }
     @Override public int statusError(MemorySegment s) { return s.get(ValueLayout.JAVA_INT, 8); }
+    @Override public long statusBytes(MemorySegment s) { return s.get(ValueLayout.JAVA_LONG, 16); }
 }
