@@ -20,6 +20,7 @@ import org.jhpc.diffusion.Field;
 import org.jhpc.diffusion.Pictures;
 import org.jhpc.diffusion.Solver;
 import org.jhpc.diffusion.Solvers;
+import org.jhpc.diffusion.mpi.MpiSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,8 +45,9 @@ public final class Diff2dCommand implements Callable<Integer> {
             + "e.g. --set dx=0.5")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--variant", paramLabel = "V", description = "lists, loops, flat, simd, threads, expr (default: the "
-            + "fastest here: threads with more than one core, else simd)")
+    @Option(names = "--variant", paramLabel = "V", description = "lists, loops, flat, simd, threads, expr, mpi "
+            + "(default: the fastest here: threads with more than one core, else simd; mpi: launch with mpirun, e.g. "
+            + "mpirun --oversubscribe --bind-to none -np 4 ./jhpc diff2d --variant mpi)")
     String variant;
 
     @Option(names = "--threads", paramLabel = "N", description = "threads for the threads and expr variants (default: available "
@@ -76,6 +78,13 @@ public final class Diff2dCommand implements Callable<Integer> {
             + "only) on stderr")
     boolean timing;
 
+    @Option(names = "--fail-rank", paramLabel = "R", description = "fault injection (tests; mpi variant): rank R "
+            + "fails at step --fail-at-step")
+    Integer failRank;
+
+    @Option(names = "--fail-at-step", paramLabel = "K", description = "the step at which --fail-rank fails (default 0)")
+    long failAtStep = 0;
+
     @Override
     public Integer call() {
         if (noSimd) Simd.force(false);
@@ -87,21 +96,36 @@ public final class Diff2dCommand implements Callable<Integer> {
         Diff2dOptions options = new Diff2dOptions(v, threads, depth);
         checkWritable(save);
         checkWritable(gif);
+        if (failRank != null && (v != Variant.MPI || failRank < 0 || failAtStep < 0)) {
+            throw new UserError("--fail-rank needs --variant mpi, a rank >= 0 and --fail-at-step >= 0");
+        }
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Diff2dRun.Observer> observers = new ArrayList<>(Pictures.observers(frames, gif, window || p.graphics(), err));
-        ProgressObserver progress = ProgressObserver.ifTerminal("diff2d");
-        if (progress != null) observers.add(progress);
         Diff2dRun.Result result;
         String kernel;
-        try (Solver solver = Solvers.create(problem, options)) {
+        double haloSeconds = -1;
+        try (Solver solver = v == Variant.MPI ? MpiSolver.create(problem, failRank == null
+                ? MpiSolver.FaultInjection.NONE : new MpiSolver.FaultInjection(failRank, failAtStep))
+                : Solvers.create(problem, options)) {
+            // with MPI only rank 0 prints and draws; the others take part in the gathers behind density()
+            MpiSolver mpi = solver instanceof MpiSolver m ? m : null;
+            boolean root = mpi == null || mpi.isRoot();
+            List<Diff2dRun.Observer> observers = new ArrayList<>();
+            if (root) {
+                observers.addAll(Pictures.observers(frames, gif, window || p.graphics(), err));
+                ProgressObserver progress = ProgressObserver.ifTerminal("diff2d");
+                if (progress != null) observers.add(progress);
+            }
+            if (mpi != null && mpi.fromRoot(!observers.isEmpty()) && !root) observers = List.of(NO_PICTURES);
             kernel = solver.kernel();
-            result = Diff2dRun.run(problem, solver, out, observers);
+            result = Diff2dRun.run(problem, solver, root ? out : null, observers);
             if (save != null) {
                 Field f = solver.density();
-                Npy.write(save, f.size(), f.size(), f::row);
+                if (root) Npy.write(save, f.size(), f.size(), f::row);
             }
+            if (mpi != null) haloSeconds = mpi.haloSeconds();
+            if (!root) return 0;
         }
         if (timing) {
             double updates = problem.cellUpdates();
@@ -114,11 +138,18 @@ public final class Diff2dCommand implements Callable<Integer> {
                 err.printf("gbytes_per_second=%.3f (16 bytes per cell update: one read and one write)%n",
                         updates * 16 / secs * 1e-9);
             }
+            if (haloSeconds >= 0 && problem.nsteps > 0) {
+                err.printf("halo_seconds_per_step=%.3g (rank 0, included in compute_seconds)%n",
+                        haloSeconds / problem.nsteps);
+            }
             err.println("compute_seconds=" + secs);
             err.flush();
         }
         return 0;
     }
+
+    /** The observer of MPI ranks other than 0: draws nothing, but makes them join rank 0's density() gathers. */
+    static final Diff2dRun.Observer NO_PICTURES = (pr, step, simtime, density) -> { };
 
     static void checkWritable(Path file) {
         if (file == null) return;

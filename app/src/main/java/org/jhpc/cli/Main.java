@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "jhpc", mixinStandardHelpOptions = true, version = Main.VERSION, sortOptions = false,
         description = "High-performance computing in Java: the workloads and tools of the tutorial "
                 + "\"HPC Python Programming\", done for the JVM.",
-        subcommands = {Diff2dCommand.class, AucCommand.class, ExprCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Diff2dCommand.class, AucCommand.class, ExprCommand.class, MpiCommand.class,
+                ProfileCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "jhpc 0.1.0";
 
@@ -28,6 +29,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         int code = execute(new PrintWriter(System.out, false), new PrintWriter(System.err, true), args);
+        org.jhpc.mpi.MPI.finish(code);   // under mpirun: finalize, or abort the whole job on failure
         System.exit(code);
     }
 

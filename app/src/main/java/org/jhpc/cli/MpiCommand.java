@@ -1,0 +1,178 @@
+package org.jhpc.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jhpc.core.UserError;
+import org.jhpc.mpi.Comm;
+import org.jhpc.mpi.MPI;
+import org.jhpc.mpi.MpiException;
+import org.jhpc.mpi.Mpirun;
+import org.jhpc.mpi.bench.PingPong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code jhpc mpi}: MPI programs and diagnostics, run under {@code mpirun} like any MPI program, e.g.
+ * {@code mpirun --oversubscribe --bind-to none -np 4 ./jhpc mpi rightrank} (as root add {@code --allow-run-as-root}).
+ */
+@Command(name = "mpi", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"MPI through Open MPI's libmpi (bound with Java's FFM API). Launch with mpirun, e.g.",
+                "  mpirun --oversubscribe --bind-to none -np 4 ./jhpc mpi rightrank",
+                "(as root add --allow-run-as-root). Without mpirun a command runs as one rank."},
+        subcommands = {MpiCommand.RightRank.class, MpiCommand.Pingpong.class, MpiCommand.Doctor.class})
+public final class MpiCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The world communicator, or a one-line user error when there is no usable MPI. */
+    static Comm world() {
+        if (!MPI.available()) throw new UserError("MPI is not available: " + MPI.unavailableReason());
+        try {
+            MPI.init();
+        } catch (MpiException e) {
+            throw new UserError("MPI could not start: " + e.getMessage(), e);
+        }
+        return MPI.COMM_WORLD;
+    }
+
+    @Command(name = "rightrank", mixinStandardHelpOptions = true,
+            description = "The slides' first MPI program: every rank sends its rank to its left neighbour (tag 13, "
+                    + "MPI_Sendrecv) and prints what its right neighbour sent.")
+    static final class RightRank implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--objects", description = "use the object (serialising) sendrecv, as mpi4py's lowercase "
+                + "sendrecv does, instead of an int buffer")
+        boolean objects;
+
+        @Override
+        public Integer call() {
+            Comm w = world();
+            int rank = w.rank();
+            int size = w.size();
+            int right = (rank + 1) % size;
+            int left = (rank + size - 1) % size;
+            int rankr;
+            if (objects) {
+                rankr = w.<Integer>sendrecvObject(rank, left, 13, right, 13);
+            } else {
+                int[] got = new int[1];
+                w.sendrecv(new int[] {rank}, left, 13, got, right, 13);
+                rankr = got[0];
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("I am rank " + rank + "; my right neighbour is " + rankr);
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "pingpong", mixinStandardHelpOptions = true, showDefaultValues = true,
+            description = {"Ping-pong between ranks 0 and 1: one-way latency of small messages and bandwidth of "
+                    + "large ones (medians of --reps repetitions); rank 0 prints latency_us=<float> and "
+                    + "bandwidth_gbs=<float> (GB = 1e9 bytes)."})
+    static final class Pingpong implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--latency-bytes", description = "message size for the latency") int latencyBytes = 8;
+        @Option(names = "--bandwidth-bytes", description = "message size for the bandwidth") int bandwidthBytes = 8 << 20;
+        @Option(names = "--iters", description = "round trips per latency repetition") int iters = 20000;
+        @Option(names = "--bw-iters", description = "round trips per bandwidth repetition") int bwIters = 20;
+        @Option(names = "--reps", description = "repetitions (the median is printed)") int reps = 5;
+        @Option(names = "--native", description = "send from native memory segments instead of byte[]") boolean nat;
+
+        @Override
+        public Integer call() {
+            if (latencyBytes < 0 || bandwidthBytes < 1 || iters < 1 || bwIters < 1 || reps < 1) {
+                throw new UserError("sizes, --iters, --bw-iters and --reps must be positive");
+            }
+            Comm w = world();
+            if (w.size() < 2) {
+                throw new UserError("pingpong needs 2 ranks: mpirun -np 2 ./jhpc mpi pingpong (this job has "
+                        + w.size() + ")");
+            }
+            double lat = PingPong.oneWaySeconds(w, latencyBytes, iters, reps, nat);
+            double bw = PingPong.oneWaySeconds(w, bandwidthBytes, bwIters, reps, nat);
+            if (w.rank() == 0) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(String.format(Locale.ROOT, "latency_us=%.4f", lat * 1e6));
+                out.println(String.format(Locale.ROOT, "bandwidth_gbs=%.4f", bandwidthBytes / bw * 1e-9));
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    /** " (Open MPI 4.1.4, same version as the library)" or a warning, from {@code mpirun --version}. */
+    static String versionNote(java.nio.file.Path mpirun, String libraryVersion) {
+        try {
+            Process p = new ProcessBuilder(mpirun.toString(), "--version").redirectErrorStream(true).start();
+            String first = new String(p.getInputStream().readAllBytes()).lines().findFirst().orElse("");
+            p.waitFor();
+            var m = java.util.regex.Pattern.compile("\\(([^)]*)\\)\\s*(\\S+)").matcher(first);
+            if (!m.find()) return " (" + first.strip() + ")";
+            String impl = m.group(1), version = m.group(2);
+            boolean same = libraryVersion.contains(impl) && libraryVersion.contains("v" + version);
+            return " (" + impl + " " + version + (same ? ", same as the library)" : "; the library is different: "
+                    + "use the mpirun of the library's installation)");
+        } catch (java.io.IOException e) {
+            return " (cannot run it: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    @Command(name = "doctor", mixinStandardHelpOptions = true,
+            description = "Reports the MPI library jhpc found, its implementation and version, the thread level, "
+                    + "the launcher and whether launcher and library match. Exit 1 when MPI is unusable.")
+    static final class Doctor implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            String launcher = MPI.launcher();
+            String mpirun = Mpirun.find().map(Object::toString).orElse("not found on PATH");
+            if (!MPI.available()) {
+                out.println("library: none");
+                out.println("problem: " + MPI.unavailableReason());
+                out.println("launcher: " + launcher);
+                out.println("mpirun: " + mpirun);
+                out.flush();
+                return 1;
+            }
+            Comm w = world();
+            if (w.rank() == 0) {
+                out.println("library: " + MPI.libraryPath());
+                out.println("implementation: " + MPI.implementation() + " (ABI bound: " + MPI.implementation() + ")");
+                out.println("version: " + MPI.libraryVersion().lines().findFirst().orElse("?"));
+                out.println("mpi_standard: " + MPI.standardVersion());
+                out.println("thread_level: " + MPI.threadLevelName(MPI.threadLevel()));
+                out.println("launcher: " + launcher);
+                out.println("launcher_matches: " + (MPI.launcherMatches() ? "yes" : "NO (start jhpc with the mpirun "
+                        + "that belongs to " + MPI.libraryPath() + ")"));
+                out.println("ranks: " + w.size());
+                out.println("processor: " + MPI.processorName());
+                out.println("mpirun: " + mpirun + Mpirun.find().map(m -> versionNote(m, MPI.libraryVersion())).orElse(""));
+                out.println("jvm_cpus: " + Runtime.getRuntime().availableProcessors()
+                        + (Runtime.getRuntime().availableProcessors() == 1 ? " (pinned to one core? use mpirun "
+                        + "--bind-to none)" : ""));
+                out.flush();
+            }
+            w.barrier();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.jhpc.diffusion.mpi;
+
+import org.jhpc.core.UserError;
+import org.jhpc.diffusion.Diff2dProblem;
+import org.jhpc.diffusion.Field;
+import org.jhpc.diffusion.RowKernel;
+import org.jhpc.diffusion.Solver;
+import org.jhpc.mpi.Buf;
+import org.jhpc.mpi.CartComm;
+import org.jhpc.mpi.Comm;
+import org.jhpc.mpi.MPI;
+import org.jhpc.mpi.MpiException;
+import org.jhpc.mpi.Shift;
+
+/**
+ * diff2d over the ranks of an MPI job: the interior is cut into blocks over a 2-D Cartesian grid of ranks
+ * ({@link Decomposition}); each rank keeps its block plus a one-point halo in a flat array and, every step, swaps
+ * halo rows with its upper and lower neighbours and halo columns with its left and right ones ({@code sendrecv};
+ * rows go straight from and into the array, columns through small packing buffers), then updates its block with
+ * the same row kernel as the serial variants. Each point therefore sees exactly the serial operands and the result
+ * is bit-identical to the serial run. Halo cells on the domain's edge stay 0: the zero boundary.
+ * {@link #density()} is collective: it gathers every block to rank 0 (other ranks get an empty field).
+ */
+public final class MpiSolver implements Solver {
+    private static final int TAG_UP = 21, TAG_DOWN = 22, TAG_LEFT = 23, TAG_RIGHT = 24;
+
+    private final Diff2dProblem p;
+    private final Decomposition dec;
+    private final Decomposition.Block me;
+    private final CartComm cart;
+    private final int rank;
+    private final int h, w, stride;
+    private final Shift vertical, horizontal;
+    private final RowKernel kernel = RowKernel.best();
+    private final double[] colOut, colIn;
+    private final FaultInjection fault;
+    private double[] cur, next;
+    private long step;
+    private long haloNanos;
+    private double[] full;
+
+    /** Fault injection for tests: rank {@code rank} throws when it reaches step {@code step} (none when rank < 0). */
+    public record FaultInjection(int rank, long step) {
+        public static final FaultInjection NONE = new FaultInjection(-1, -1);
+    }
+
+    /** Builds the solver on {@code MPI.COMM_WORLD} (collective: every rank must call it). */
+    public static MpiSolver create(Diff2dProblem p, FaultInjection fault) {
+        if (!MPI.available()) throw new UserError("--variant mpi: MPI is not available: " + MPI.unavailableReason());
+        Comm world;
+        try {
+            MPI.init();
+            world = MPI.COMM_WORLD;
+        } catch (MpiException e) {
+            throw new UserError("--variant mpi: MPI could not start: " + e.getMessage(), e);
+        }
+        Decomposition dec = Decomposition.of(p.nrows, p.nrows, world.size());
+        if (fault.rank() >= world.size()) {
+            throw new UserError("--fail-rank " + fault.rank() + " but the job has only " + world.size() + " ranks");
+        }
+        return new MpiSolver(p, dec, world.cartCreate(new int[] {dec.py(), dec.px()}, new boolean[2], false), fault);
+    }
+
+    private MpiSolver(Diff2dProblem p, Decomposition dec, CartComm cart, FaultInjection fault) {
+        this.p = p;
+        this.dec = dec;
+        this.cart = cart;
+        this.rank = cart.rank();
+        this.me = dec.block(rank);
+        int[] c = cart.coords();
+        if (c[0] != me.cy() || c[1] != me.cx()) {
+            throw new IllegalStateException("MPI placed rank " + rank + " at " + c[0] + "," + c[1] + ", expected "
+                    + me.cy() + "," + me.cx());
+        }
+        this.fault = fault;
+        h = me.height();
+        w = me.width();
+        stride = w + 2;
+        vertical = cart.shift(0, 1);    // source = the block above, dest = the block below
+        horizontal = cart.shift(1, 1);  // source = the block to the left, dest = the block to the right
+        colOut = new double[h];
+        colIn = new double[h];
+        cur = new double[(h + 2) * stride];
+        next = new double[cur.length];
+        double[] row = new double[p.npnts];
+        for (int i = 1; i <= h; i++) {
+            p.initialRow(me.row0() + i - 1, row, 0);
+            System.arraycopy(row, me.col0(), cur, i * stride + 1, w);
+        }
+    }
+
+    public boolean isRoot() {
+        return rank == 0;
+    }
+
+    public Decomposition decomposition() {
+        return dec;
+    }
+
+    /** Rank 0's value of {@code flag}, on every rank (collective). */
+    public boolean fromRoot(boolean flag) {
+        int[] f = {flag ? 1 : 0};
+        cart.bcast(f, 0);
+        return f[0] != 0;
+    }
+
+    /** Seconds this rank spent in halo exchanges so far. */
+    public double haloSeconds() {
+        return haloNanos * 1e-9;
+    }
+
+    public Comm comm() {
+        return cart;
+    }
+
+    @Override
+    public void advance(long steps) {
+        for (long s = 0; s < steps; s++) {
+            if (rank == fault.rank() && step == fault.step()) {
+                throw new IllegalStateException("injected failure: rank " + rank + " at step " + step);
+            }
+            long t0 = System.nanoTime();
+            exchangeHalos();
+            haloNanos += System.nanoTime() - t0;
+            for (int i = 1; i <= h; i++) kernel.row(cur, next, stride, p.coef, i);
+            double[] t = cur;
+            cur = next;
+            next = t;
+            step++;
+        }
+    }
+
+    private void exchangeHalos() {
+        int up = vertical.source(), down = vertical.dest();
+        int left = horizontal.source(), right = horizontal.dest();
+        // my first row goes up; the row below my block comes from down
+        cart.sendrecv(Buf.of(cur, stride + 1, w), up, TAG_UP, Buf.of(cur, (h + 1) * stride + 1, w), down, TAG_UP);
+        // my last row goes down; the row above my block comes from up
+        cart.sendrecv(Buf.of(cur, h * stride + 1, w), down, TAG_DOWN, Buf.of(cur, 1, w), up, TAG_DOWN);
+        if (left == MPI.PROC_NULL && right == MPI.PROC_NULL) return;
+        // my first column goes left; the column right of my block comes from right
+        for (int i = 0; i < h; i++) colOut[i] = cur[(i + 1) * stride + 1];
+        cart.sendrecv(colOut, left, TAG_LEFT, colIn, right, TAG_LEFT);
+        if (right != MPI.PROC_NULL) for (int i = 0; i < h; i++) cur[(i + 1) * stride + w + 1] = colIn[i];
+        // my last column goes right; the column left of my block comes from left
+        for (int i = 0; i < h; i++) colOut[i] = cur[(i + 1) * stride + w];
+        cart.sendrecv(colOut, right, TAG_RIGHT, colIn, left, TAG_RIGHT);
+        if (left != MPI.PROC_NULL) for (int i = 0; i < h; i++) cur[(i + 1) * stride] = colIn[i];
+    }
+
+    /** Collective: the whole npnts × npnts density on rank 0, an empty (size 0) field on the others. */
+    @Override
+    public Field density() {
+        double[] mine = new double[h * w];
+        for (int i = 0; i < h; i++) System.arraycopy(cur, (i + 1) * stride + 1, mine, i * w, w);
+        int n = p.npnts;
+        if (rank != 0) {
+            cart.gatherv(mine, null, null, null, 0);
+            return Field.ofFlat(new double[0], 0);
+        }
+        int size = dec.size();
+        int[] counts = new int[size];
+        int[] displs = new int[size];
+        long at = 0;
+        for (int r = 0; r < size; r++) {
+            counts[r] = dec.block(r).points();
+            displs[r] = Math.toIntExact(at);
+            at += counts[r];
+        }
+        double[] blocks = new double[Math.toIntExact(at)];
+        cart.gatherv(mine, blocks, counts, displs, 0);
+        if (full == null) full = new double[Math.toIntExact((long) n * n)];
+        for (int r = 0; r < size; r++) {
+            Decomposition.Block b = dec.block(r);
+            for (int i = 0; i < b.height(); i++) {
+                System.arraycopy(blocks, displs[r] + i * b.width(), full, (b.row0() + i) * n + b.col0(), b.width());
+            }
+        }
+        return Field.ofFlat(full, n);
+    }
+
+    @Override
+    public String kernel() {
+        return "mpi " + dec.py() + "x" + dec.px() + " ranks (2-D blocks, sendrecv halos), "
+                + (org.jhpc.core.Simd.enabled() ? "simd" : "scalar") + " rows";
+    }
+
+    @Override
+    public void close() {
+        cart.free();
+    }
+}

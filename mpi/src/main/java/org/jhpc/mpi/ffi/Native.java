@@ -1,0 +1,50 @@
+package org.jhpc.mpi.ffi;
+
+/**
+ * The loaded MPI library and its ABI, found once per process. {@link #ok()} tells whether MPI can be used; when not,
+ * {@link #error()} says why in one sentence (no library, or an implementation jhpc has no ABI class for).
+ */
+public final class Native {
+    private Native() {}
+
+    private static final Locator.Found FOUND = Locator.find();
+    private static final Abi ABI;
+    private static final String ERROR;
+
+    static {
+        Abi abi = null;
+        String error = FOUND.error();
+        if (FOUND.library() != null) {
+            abi = OpenMpiAbi.detect(FOUND.library());
+            if (abi == null) {
+                error = FOUND.path() + " is not Open MPI (jhpc binds Open MPI's ABI only; MPICH-ABI libraries need an "
+                        + "Abi class beside OpenMpiAbi)";
+            }
+        }
+        ABI = abi;
+        ERROR = abi == null ? error : null;
+    }
+
+    public static boolean ok() {
+        return ABI != null;
+    }
+
+    public static String error() {
+        return ERROR;
+    }
+
+    /** The path of the loaded libmpi (as mapped), or null. */
+    public static String path() {
+        return FOUND.path();
+    }
+
+    public static Dl.Library library() {
+        if (!ok()) throw new IllegalStateException(ERROR);
+        return FOUND.library();
+    }
+
+    public static Abi abi() {
+        if (!ok()) throw new IllegalStateException(ERROR);
+        return ABI;
+    }
+}
