@@ -46,7 +46,7 @@ public final class ExprCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: JHPC_EXPR_THREADS, "
-            + "else the number of processors)")
+            + "else the available processors capped by SLURM_CPUS_PER_TASK / SLURM_NPROCS)")
     Integer threads;
 
     @Option(names = "--bench", description = "benchmark EXPR on random float64 arrays of --size elements")

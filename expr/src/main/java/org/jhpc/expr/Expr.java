@@ -265,6 +265,11 @@ public final class Expr {
         return programs.computeIfAbsent(b.key, k -> new Engine.Compiled(p));
     }
 
+    /** The compiled program and its frame pool for these bindings (for tests). */
+    Engine.Compiled compiledFor(Map<String, ?> bindings) {
+        return compiled(bind(bindings));
+    }
+
     /** The typed, unfolded tree for these bindings (for the reference evaluator). */
     TNode typedTree(Map<String, ?> bindings, boolean fold) {
         Bound b = bind(bindings);

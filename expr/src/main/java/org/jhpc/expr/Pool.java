@@ -26,17 +26,28 @@ final class Pool {
     private static int threads = initialThreads();
     private static ExecutorService exec;
 
+    /**
+     * The default thread count: {@code JHPC_EXPR_THREADS} when it is a positive integer, else the processors this
+     * JVM may use (its affinity mask and cgroup quota), capped by the Slurm allocation ({@code SLURM_CPUS_PER_TASK},
+     * else {@code SLURM_NPROCS}) as the rest of jhpc does.
+     */
     static int initialThreads() {
-        String env = System.getenv("JHPC_EXPR_THREADS");
-        if (env != null) {
-            try {
-                int n = Integer.parseInt(env.trim());
-                if (n >= 1) return Math.min(n, 1024);
-            } catch (NumberFormatException e) {
-                // fall through to the default
-            }
+        Integer env = positive(System.getenv("JHPC_EXPR_THREADS"));
+        if (env != null) return Math.min(env, 1024);
+        int cpus = Runtime.getRuntime().availableProcessors();
+        Integer slurm = positive(System.getenv("SLURM_CPUS_PER_TASK"));
+        if (slurm == null) slurm = positive(System.getenv("SLURM_NPROCS"));
+        return slurm == null ? cpus : Math.max(1, Math.min(cpus, slurm));
+    }
+
+    private static Integer positive(String s) {
+        if (s == null) return null;
+        try {
+            int n = Integer.parseInt(s.trim());
+            return n >= 1 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
-        return Runtime.getRuntime().availableProcessors();
     }
 
     static synchronized int threads() {

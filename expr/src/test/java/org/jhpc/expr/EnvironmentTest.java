@@ -19,6 +19,10 @@ class EnvironmentTest {
     }
 
     private static String probe(String value) throws IOException, InterruptedException {
+        return probe(value, null);
+    }
+
+    private static String probe(String value, String slurm) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
@@ -27,6 +31,9 @@ class EnvironmentTest {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(false);
         if (value == null) pb.environment().remove("JHPC_EXPR_THREADS");
         else pb.environment().put("JHPC_EXPR_THREADS", value);
+        pb.environment().remove("SLURM_NPROCS");
+        if (slurm == null) pb.environment().remove("SLURM_CPUS_PER_TASK");
+        else pb.environment().put("SLURM_CPUS_PER_TASK", slurm);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
         assertEquals(0, p.waitFor());
@@ -40,5 +47,7 @@ class EnvironmentTest {
         String cpus = probe(null);
         assertEquals(cpus, probe("zero"));
         assertEquals(cpus, probe("0"));
+        assertEquals("1", probe(null, "1"));                 // a Slurm allocation caps the default
+        assertEquals("5", probe("5", "1"));                  // the explicit variable wins
     }
 }
