@@ -3,6 +3,12 @@
 # Order: $JAVA_HOME if it is 25+, then every JDK under /usr/lib/jvm (newest first), then `java` on PATH.
 
 jhpc_java_major() {   # $1 = path to a java binary; prints its feature version (17, 25, ...)
+  local release v
+  release="$(dirname "$(dirname "$1")")/release"
+  if [ -r "$release" ]; then   # JDKs describe themselves here: no JVM start needed
+    v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -n 1)"
+    [ -n "$v" ] && { echo "$v"; return; }
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }
 

@@ -2,8 +2,9 @@ package org.jhpc.auc;
 
 /**
  * {@link PartialSum} in plain Java: four interleaved accumulators (points i, i+1, i+2, i+3 go to different ones, so
- * the four add chains overlap in the pipeline), folded into the total every {@link #BLOCK} points with Kahan compensation. The fallback
- * when the Vector API is off, and the reference the SIMD kernel mirrors.
+ * the four add chains overlap in the pipeline), folded into the total every {@link #BLOCK} points with Kahan
+ * compensation. The fallback when the Vector API is off; same structure as the SIMD kernel, fewer partial sums, so
+ * the two agree to about 1e-15 rather than bit for bit.
  */
 final class ScalarPartialSum implements PartialSum {
     static final ScalarPartialSum INSTANCE = new ScalarPartialSum();

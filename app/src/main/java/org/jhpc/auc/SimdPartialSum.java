@@ -7,11 +7,17 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link PartialSum} on the Vector API: {@link #ACC} accumulator vectors of L lanes (L = 8 with AVX-512), so one
  * iteration covers ACC·L consecutive points; lane l of accumulator k holds the points ≡ k·L + l (mod ACC·L).
  * Each point costs one multiply (x = i·dx), one multiply and two FMAs (f), one add into its accumulator and one
- * add to advance its index vector: six vector operations per L points. Every {@link #BLOCK_ITERS} iterations the
- * accumulators are added into a total vector with Kahan compensation (the rounding of 3·10⁷ points stays near
- * 1e-15); the total's lanes are added in lane order at the end (not with {@code reduceLanes}, whose order is
- * unspecified), then the scalar tail. The block is a method of its own so that C2 compiles it early as a whole
- * (a long inner loop would be compiled late, on-stack). Loaded only when SIMD is enabled.
+ * add to advance its index vector: six vector operations per L points.
+ *
+ * <p>Summation: every block of {@link #BLOCK_ITERS} iterations the accumulators are added into a total vector
+ * with Kahan compensation; every chunk of {@link #CHUNK_BLOCKS} blocks the total's lanes are reduced in lane order
+ * (not with {@code reduceLanes}, whose order is unspecified) and the chunk sums are added, again compensated, on
+ * the scalar side; then the scalar tail. At 3·10⁷ points the rounding error stays near 1e-15.
+ *
+ * <p>JIT: all vector work happens inside {@link #chunk}, called once per 2¹⁶ points. The loop in {@link #sum} is
+ * scalar, so while it is still interpreted it costs little (interpreted Vector API operations cost about a
+ * microsecond each), and {@code chunk} is compiled by C2 as a whole method; {@link Warm} gets it there early.
+ * Loaded only when SIMD is enabled.
  */
 final class SimdPartialSum implements PartialSum {
     static final SimdPartialSum INSTANCE = new SimdPartialSum();
@@ -20,59 +26,111 @@ final class SimdPartialSum implements PartialSum {
     private static final int L = S.length();
     /** Independent accumulators: enough to hide the add latency behind the multiplies and FMAs. */
     static final int ACC = 4;
-    /** Iterations (of ACC·L points) between folds into the total. */
+    /** Iterations (of ACC·L points) per block, between compensated folds into the total vector. */
     static final int BLOCK_ITERS = 64;
+    /** Blocks per call of {@link #chunk}. */
+    static final int CHUNK_BLOCKS = 32;
     private static final double[] IOTA = new double[L];
 
     static {
         for (int l = 0; l < L; l++) IOTA[l] = l;
     }
 
+    /** Constant vectors: coefficients of f, the per-iteration index step, lane indices 0 … L−1. */
+    private static final DoubleVector C3V = DoubleVector.broadcast(S, Integrand.C3);
+    private static final DoubleVector C2V = DoubleVector.broadcast(S, Integrand.C2);
+    private static final DoubleVector C0V = DoubleVector.broadcast(S, Integrand.C0);
+    private static final DoubleVector STEPV = DoubleVector.broadcast(S, ACC * L);
+    private static final DoubleVector IOTAV = DoubleVector.fromArray(S, IOTA, 0);
+
     private SimdPartialSum() {}
 
     @Override
     public double sum(long i0, long i1, double dx) {
-        final int step = ACC * L;
-        DoubleVector vdx = DoubleVector.broadcast(S, dx);
-        DoubleVector c3 = DoubleVector.broadcast(S, Integrand.C3);
-        DoubleVector c2 = DoubleVector.broadcast(S, Integrand.C2);
-        DoubleVector c0 = DoubleVector.broadcast(S, Integrand.C0);
-        DoubleVector vstep = DoubleVector.broadcast(S, step);
-        DoubleVector iota = DoubleVector.fromArray(S, IOTA, 0);
-        DoubleVector total = DoubleVector.zero(S), comp = total;
+        if (WARM && i1 - i0 >= WARM_MIN_POINTS) Warm.ensure();
+        final long step = (long) ACC * L;
+        double total = 0, comp = 0;
         long i = i0;
         while (i1 - i >= step) {
-            int n = (int) Math.min((i1 - i) / step, BLOCK_ITERS);
-            DoubleVector y = block(iota.add(i), n, vdx, vstep, c3, c2, c0).sub(comp);   // Kahan: add the block
-            DoubleVector t = total.add(y);                                               // sums with the bits
-            comp = t.sub(total).sub(y);                                                  // the total drops
+            long iters = Math.min((i1 - i) / step, (long) BLOCK_ITERS * CHUNK_BLOCKS);
+            double y = chunk(i, (int) iters, dx) - comp;         // Kahan on the scalar side
+            double t = total + y;
+            comp = (t - total) - y;
             total = t;
-            i += (long) n * step;
+            i += iters * step;
         }
+        double tail = 0;
+        for (; i < i1; i++) tail += Integrand.horner((double) i * dx);
+        return total + (tail - comp);
+    }
+
+    /** Σ f(j·dx) over the iters·ACC·L points from index i on, reduced to one double in a fixed order. */
+    private static double chunk(long i, int iters, double dx) {
+        DoubleVector vdx = DoubleVector.broadcast(S, dx);
+        DoubleVector c3 = C3V, c2 = C2V, c0 = C0V, vstep = STEPV;
+        DoubleVector j0 = IOTAV.add(i);   // exact: indices < 2^53
+        DoubleVector j1 = j0.add(L), j2 = j0.add(2 * L), j3 = j0.add(3 * L);
+        DoubleVector total = DoubleVector.zero(S), comp = total;
+        for (int done = 0; done < iters; ) {
+            int n = Math.min(iters - done, BLOCK_ITERS);
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            for (int k = 0; k < n; k++) {
+                DoubleVector x0 = j0.mul(vdx), x1 = j1.mul(vdx), x2 = j2.mul(vdx), x3 = j3.mul(vdx);
+                a0 = a0.add(x0.mul(x0).fma(x0.fma(c3, c2), c0));
+                a1 = a1.add(x1.mul(x1).fma(x1.fma(c3, c2), c0));
+                a2 = a2.add(x2.mul(x2).fma(x2.fma(c3, c2), c0));
+                a3 = a3.add(x3.mul(x3).fma(x3.fma(c3, c2), c0));
+                j0 = j0.add(vstep);
+                j1 = j1.add(vstep);
+                j2 = j2.add(vstep);
+                j3 = j3.add(vstep);
+            }
+            DoubleVector y = a0.add(a1).add(a2.add(a3)).sub(comp);      // Kahan fold of the block
+            DoubleVector t = total.add(y);
+            comp = t.sub(total).sub(y);
+            total = t;
+            done += n;
+        }
+        double[] t = total.sub(comp).toArray();
         double s = 0;
-        double[] lanes = total.toArray(), comps = comp.toArray();
-        for (int l = 0; l < L; l++) s += lanes[l] - comps[l];
-        for (; i < i1; i++) s += Integrand.horner((double) i * dx);
+        for (int l = 0; l < L; l++) s += t[l];
         return s;
     }
 
-    /** n iterations from index vector j0 (lanes i, i+1, …): the sum of the ACC accumulators, lane by lane. */
-    private static DoubleVector block(DoubleVector j0, int n, DoubleVector vdx, DoubleVector vstep, DoubleVector c3,
-            DoubleVector c2, DoubleVector c0) {
-        DoubleVector j1 = j0.add(L), j2 = j0.add(2 * L), j3 = j0.add(3 * L);
-        DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
-        for (int k = 0; k < n; k++) {
-            DoubleVector x0 = j0.mul(vdx), x1 = j1.mul(vdx), x2 = j2.mul(vdx), x3 = j3.mul(vdx);
-            a0 = a0.add(x0.mul(x0).fma(x0.fma(c3, c2), c0));
-            a1 = a1.add(x1.mul(x1).fma(x1.fma(c3, c2), c0));
-            a2 = a2.add(x2.mul(x2).fma(x2.fma(c3, c2), c0));
-            a3 = a3.add(x3.mul(x3).fma(x3.fma(c3, c2), c0));
-            j0 = j0.add(vstep);
-            j1 = j1.add(vstep);
-            j2 = j2.add(vstep);
-            j3 = j3.add(vstep);
+    /** Calls of at least this many points first wait for the JIT warm-up (a smaller call is over before it pays). */
+    static final long WARM_MIN_POINTS = 1 << 20;
+    /** {@code -Djhpc.auc.warm=false} skips the warm-up (to measure what it saves). */
+    static final boolean WARM = !"false".equals(System.getProperty("jhpc.auc.warm"));
+
+    /**
+     * JIT warm-up, once per JVM, on throwaway input: calls {@link #chunk} on one iteration (ACC·L points) at a time,
+     * in batches, until a batch runs at compiled speed (C2 has replaced the interpreted and C1 code) or a cap is
+     * reached. Interpreted Vector API operations cost microseconds each, and the JIT counts calls and loop
+     * iterations rather than points: some ten thousand one-iteration calls reach C2 after a fraction of the
+     * interpreted work that full-size calls need (cold 3·10⁷-point runs take about half as long; still ~0.1 s, see
+     * bench/results). The results are discarded, so sums never depend on it. Class initialisation runs it once;
+     * other threads wait for it. Capped at {@link #MAX_NANOS} (e.g. under {@code -Xint}).
+     */
+    static final class Warm {
+        static final int BATCH = 256;
+        static final long MAX_NANOS = 1_000_000_000L;
+        /** A batch of BATCH one-iteration calls faster than this is compiled code (C2: ~10 µs, C1: ~1 ms). */
+        static final long FAST_BATCH_NANOS = 100_000;
+        static final double SINK;
+
+        static {
+            double sink = 0;
+            long start = System.nanoTime(), t0 = start, t1;
+            do {
+                for (int k = 0; k < BATCH; k++) sink += chunk(k, 1, 1e-3);
+                t1 = System.nanoTime();
+                if (t1 - t0 < FAST_BATCH_NANOS) break;
+                t0 = t1;
+            } while (t1 - start < MAX_NANOS);
+            SINK = sink;
         }
-        return a0.add(a1).add(a2.add(a3));
+
+        static void ensure() {}
     }
 
     @Override

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code jhpc auc}: the tutorial's area under y = 0.7x³ − 2x² + 4 on [0, 3], on any rung of the ladder. */
 @Command(name = "auc", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {"Area under y = 0.7x^3 - 2x^2 + 4 on [0, 3] (exactly 8.175) by a left Riemann sum of NTOT "
-                + "points, as the tutorial's auc_serial.py; prints 'The area is %f'."})
+                + "points, as the tutorial's auc_serial.py; prints 'The area is %%f'."})
 public final class AucCommand implements Callable<Integer> {
     /** Largest --digits accepted (a double's exact value near 8 has 50 or so decimals). */
     static final int MAX_DIGITS = 100;
@@ -32,16 +32,16 @@ public final class AucCommand implements Callable<Integer> {
             description = "number of points (a whole number from 1 to 9223372036854775807)")
     String ntotText;
 
-    @Option(names = "--variant", paramLabel = "V", description = "loops, simd, threads, mpi (default: threads with "
-            + "more than one thread, else simd; mpi: launch with mpirun, e.g. mpirun --oversubscribe --bind-to none "
+    @Option(names = "--variant", paramLabel = "V", description = "loops, simd, threads, expr, mpi (default: threads "
+            + "with more than one thread, else simd; mpi: launch with mpirun, e.g. mpirun --oversubscribe --bind-to none "
             + "-np 4 ./jhpc auc --variant mpi; rank 0 prints)")
     String variant;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads for the threads variant (default: available "
+    @Option(names = "--threads", paramLabel = "N", description = "threads for the threads and expr variants (default: available "
             + "processors, honouring SLURM_CPUS_PER_TASK / SLURM_NPROCS and CPU affinity: ${DEFAULT-VALUE})")
     int threads = Cpus.defaultThreads();
 
-    @Option(names = "--digits", paramLabel = "N", description = "decimals to print (Python's '%.Nf')")
+    @Option(names = "--digits", paramLabel = "N", description = "decimals to print (as Python's '%%.Nf')")
     int digits = 6;
 
     @Option(names = "--no-simd", description = "use the scalar kernel even where the Vector API is available")
@@ -51,8 +51,8 @@ public final class AucCommand implements Callable<Integer> {
             + "the last run")
     int repeat = 1;
 
-    @Option(names = "--timing", description = "print the kernel, rates and compute_seconds=<s> (the last computation "
-            + "only) on stderr")
+    @Option(names = "--timing", description = "print the kernel, rates, cpu_seconds (the calling thread's CPU time) "
+            + "and compute_seconds=<s> (wall time of the last computation) on stderr")
     boolean timing;
 
     @Override
@@ -66,16 +66,18 @@ public final class AucCommand implements Callable<Integer> {
         Variant v = variant == null ? Integrators.fastest(threads) : Variant.parse(variant);
 
         double area = Double.NaN;
-        long nanos = 0;
+        long nanos = 0, cpuNanos = 0;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         String kernel;
         boolean root = true;
         try (Integrator integrator = Integrators.create(v, threads)) {
             root = !(integrator instanceof MpiIntegrator m) || m.isRoot();
             kernel = integrator.kernel();
             for (int r = 0; r < repeat; r++) {
-                long t0 = System.nanoTime();
+                long c0 = mx.getCurrentThreadCpuTime(), t0 = System.nanoTime();
                 area = integrator.area(ntot);
                 nanos = System.nanoTime() - t0;
+                cpuNanos = mx.getCurrentThreadCpuTime() - c0;
             }
         }
         if (!root) return 0;
@@ -87,12 +89,14 @@ public final class AucCommand implements Callable<Integer> {
             double secs = nanos * 1e-9;
             err.printf("variant=%s%n", v);
             err.printf("kernel=%s%n", kernel);
+            err.printf("java=%s %s%n", System.getProperty("java.vm.name"), Runtime.version());
             err.printf("ntot=%d repeat=%d%n", ntot, repeat);
             if (secs > 0) {
                 err.printf("points_per_second=%.4g%n", ntot / secs);
                 err.printf("gflops=%.3f (%d flops per point: the slides' loop body as written)%n",
                         ntot * (double) Integrand.FLOPS_PER_POINT / secs * 1e-9, Integrand.FLOPS_PER_POINT);
             }
+            err.println("cpu_seconds=" + cpuNanos * 1e-9 + " (calling thread only)");
             err.println("compute_seconds=" + secs);
             err.flush();
         }

@@ -45,12 +45,12 @@ public final class Diff2dCommand implements Callable<Integer> {
             + "e.g. --set dx=0.5")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--variant", paramLabel = "V", description = "lists, loops, flat, simd, threads, mpi (default: "
-            + "the fastest here: threads with more than one core, else simd; mpi: launch with mpirun, e.g. mpirun "
-            + "--oversubscribe --bind-to none -np 4 ./jhpc diff2d --variant mpi)")
+    @Option(names = "--variant", paramLabel = "V", description = "lists, loops, flat, simd, threads, expr, mpi "
+            + "(default: the fastest here: threads with more than one core, else simd; mpi: launch with mpirun, e.g. "
+            + "mpirun --oversubscribe --bind-to none -np 4 ./jhpc diff2d --variant mpi)")
     String variant;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads for the threads variant (default: available "
+    @Option(names = "--threads", paramLabel = "N", description = "threads for the threads and expr variants (default: available "
             + "processors, honouring SLURM_CPUS_PER_TASK / SLURM_NPROCS and CPU affinity: ${DEFAULT-VALUE})")
     int threads = Cpus.defaultThreads();
 

@@ -14,7 +14,7 @@ public final class Solvers {
 
     /** Variants this registry can build in one process (mpi is built by the MPI driver). */
     public static final Set<Variant> LOCAL = EnumSet.of(Variant.LISTS, Variant.LOOPS, Variant.FLAT, Variant.SIMD,
-            Variant.THREADS);
+            Variant.THREADS, Variant.EXPR);
 
     /** The fastest variant on this machine: threads when there is more than one core, else simd. */
     public static Variant fastest(int threads) {
@@ -29,6 +29,7 @@ public final class Solvers {
             case FLAT -> new FlatSolver(p);
             case SIMD -> new SimdSolver(p, o.depth());
             case THREADS -> new ThreadsSolver(p, o.threads(), o.depth());
+            case EXPR -> new ExprSolver(p, o.threads());
             default -> throw new UserError("diff2d has no '" + o.variant() + "' variant in this build (available: "
                     + Variant.names(LOCAL.toArray(Variant[]::new)) + ")");
         };

@@ -61,6 +61,24 @@ class AucCommandTest {
         assertTrue(Double.parseDouble(last.substring("compute_seconds=".length())) >= 0);
     }
 
+    @Test
+    void helpIsCleanAndNamesTheVariants() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream traced = new java.io.ByteArrayOutputStream();
+        Run r;
+        try {
+            System.setErr(new java.io.PrintStream(traced, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = run("auc", "--help");
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals(0, r.code());
+        assertEquals(List.of(), r.err());
+        assertEquals("", traced.toString(java.nio.charset.StandardCharsets.UTF_8));   // no picocli format warnings
+        assertTrue(r.out().contains("'The area is %f'"), r.out());
+        assertTrue(r.out().contains("loops, simd, threads"), r.out());
+    }
+
     /** Bad counts and options: exactly one line on stderr naming the problem, nothing on stdout, exit 2. */
     @Test
     void badCountsGiveOneLineAndExitTwo() {
@@ -85,9 +103,11 @@ class AucCommandTest {
     @Test
     void badOptionsGiveExitTwo() {
         assertEquals(List.of("jhpc auc: error: --threads must be at least 1, got 0"), run("auc", "--threads", "0").err());
+        assertEquals(List.of("jhpc auc: error: --threads must be at most 4096, got 100000"),
+                run("auc", "--threads", "100000").err());
         assertEquals(List.of("jhpc auc: error: --digits must be from 0 to 100, got -1"), run("auc", "--digits", "-1").err());
         assertEquals(List.of("jhpc auc: error: auc has no 'lists' variant in this build (available: loops, simd, "
-                + "threads, mpi)"), run("auc", "--variant", "lists").err());
+                + "threads, expr, mpi)"), run("auc", "--variant", "lists").err());
         for (String[] args : new String[][] {{"auc", "--threads", "x"}, {"auc", "1", "2"}, {"auc", "--repeat", "0"},
                 {"auc", "--variant", "nope"}}) {
             Run r = run(args);

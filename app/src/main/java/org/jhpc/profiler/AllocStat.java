@@ -1,0 +1,8 @@
+package org.jhpc.profiler;
+
+/**
+ * Bytes allocated at one place (a method, or a line of it when {@code line >= 0}): {@code bytes} is the sampled
+ * estimate (the sum of the allocation samples' weights), {@code samples} the number of allocation samples behind
+ * it, {@code exactBytes} the agent's exact count of bytes (or -1).
+ */
+public record AllocStat(String method, int line, long bytes, long samples, long exactBytes) {}

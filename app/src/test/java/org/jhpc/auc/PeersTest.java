@@ -1,0 +1,75 @@
+package org.jhpc.auc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jhpc.core.Variant;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The loops variant against jhpc's own C++ and Fortran peers of the slides' loop, compiled with strict IEEE
+ * evaluation (no FMA contraction): the same double at every size. Skipped where g++ or gfortran is missing
+ * ({@code scripts/install-deps peers} installs them).
+ */
+class PeersTest {
+    @TempDir
+    static Path tmp;
+
+    private static final long[] SIZES = {1, 7, 121, 1023, 1_000_003};
+
+    private static Path root() {
+        return Path.of(System.getProperty("jhpc.root", "..")).toAbsolutePath().normalize();
+    }
+
+    private static String run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+        p.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly();
+        assertEquals(0, p.exitValue(), String.join(" ", cmd) + ": " + out);
+        return out;
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) return true;
+        }
+        return false;
+    }
+
+    /** Compiles a peer (once per compiler) and returns the area it prints for each size. */
+    private static List<Double> areas(String compiler, String source) throws Exception {
+        assumeTrue(onPath(compiler), compiler + " not installed");
+        Path exe = tmp.resolve(compiler + "-auc");
+        if (!Files.exists(exe)) {
+            run(List.of(compiler, "-O2", "-ffp-contract=off", "-o", exe.toString(), root().resolve(source).toString()));
+        }
+        List<Double> out = new ArrayList<>();
+        for (long n : SIZES) {
+            String line = run(List.of(exe.toString(), Long.toString(n))).strip();
+            out.add(Double.parseDouble(line.substring("The area is".length()).strip()));
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"g++:peers/cpp/auc_serial.cpp", "gfortran:peers/fortran/auc_serial.f90"})
+    void loopsMatchesStrictPeerBitForBit(String peer) throws Exception {
+        String[] p = peer.split(":");
+        List<Double> want = areas(p[0], p[1]);
+        try (Integrator loops = Integrators.create(Variant.LOOPS, 1)) {
+            for (int k = 0; k < SIZES.length; k++) {
+                assertEquals(want.get(k), loops.area(SIZES[k]), 0.0, p[0] + " ntot=" + SIZES[k]);
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.jhpc.profiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.jhpc.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jhpc profile} end to end: jhpc commands as targets, exit codes, the printed reports, and bad input. */
+class ProfileCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result jhpc(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void profilesAJhpcCommandInAChildJvm() {
+        Path stdout = dir.resolve("out.txt");
+        Target t = Target.parse(List.of("diff2d", "--set", "dx=0.5", "--set", "runtime=1.0"));
+        assertEquals("jhpc diff2d --set dx=0.5 --set runtime=1.0", t.label());
+        assertTrue(t.javaArgs().contains(Target.JHPC_MAIN));
+        Profiler.Run run = Workloads.run(ProfileOptions.defaults(), t, stdout);
+        assertEquals(0, run.exitCode());
+        assertTrue(Workloads.read(stdout).startsWith("0.0\n"), Workloads.read(stdout));
+        assertTrue(run.data().method(Target.JHPC_MAIN + ".main").total() > 0, "jhpc's Main ran in the child");
+    }
+
+    @Test
+    void keepsTheTargetsExitCodeAndPrintsTheThreeReports() {
+        Path json = dir.resolve("x.json");
+        Result r = jhpc("profile", "--method", "ExitCode.main", "--json", json.toString(), "--", "-cp",
+                Workloads.classpath(), "org.jhpc.profiler.workloads.ExitCode", "3", "300000000");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(Files.isRegularFile(json));
+        assertTrue(r.out().contains("jhpc profile: org.jhpc.profiler.workloads.ExitCode (exit code 3)"), r.out());
+        assertTrue(r.out().contains("By line (methods matching ExitCode.main)"), r.out());
+        assertTrue(r.out().contains("Memory: about"), r.out());
+        assertTrue(r.out().contains("Heap used: peak"), r.out());
+        assertTrue(r.out().contains("org.jhpc.profiler.workloads.ExitCode.main"), r.out());
+        assertFalse(r.out().contains("jdk.jfr."), "the recorder's own work is left out");
+    }
+
+    @Test
+    void profilesAJarTarget() throws Exception {
+        Path jar = dir.resolve("exit.jar");
+        Manifest mf = new Manifest();
+        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        mf.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "org.jhpc.profiler.workloads.ExitCode");
+        String entry = "org/jhpc/profiler/workloads/ExitCode.class";
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), mf);
+             InputStream in = getClass().getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+        }
+        Path stdout = dir.resolve("out.txt");
+        Profiler.Run run = Workloads.run(ProfileOptions.defaults(), Target.parse(List.of("-jar", jar.toString(), "5",
+                "100000000")), stdout);
+        assertEquals(5, run.exitCode());
+        assertEquals("out 5 100000000\n", Workloads.read(stdout));
+        assertTrue(run.data().method("org.jhpc.profiler.workloads.ExitCode.main").total() > 0);
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() throws Exception {
+        String cp = Workloads.classpath();
+        String[][] cases = {
+            {"profile"},
+            {"profile", "--", "-cp"},
+            {"profile", "--", "-cp", cp},
+            {"profile", "--", "-Xmx64m"},
+            {"profile", "--", "-jar", dir.resolve("missing.jar").toString()},
+            {"profile", "--sort", "bogus", "--", "-cp", cp, "X"},
+            {"profile", "--samples", "bogus", "--", "-cp", cp, "X"},
+            {"profile", "--report", "bogus", "--", "-cp", cp, "X"},
+            {"profile", "--top", "0", "--", "-cp", cp, "X"},
+            {"profile", "--json", dir.resolve("no/such/dir/x.json").toString(), "--", "-cp", cp, "X"},
+            {"profile", "--exact", "--", "-cp", dir.toString(), "X"},
+        };
+        for (String[] c : cases) {
+            Result r = jhpc(c);
+            assertEquals(2, r.code(), String.join(" ", c) + " -> " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("jhpc profile: error: "), r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("no")));
+    }
+}

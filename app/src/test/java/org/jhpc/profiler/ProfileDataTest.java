@@ -1,0 +1,94 @@
+package org.jhpc.profiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The accounting rules, on hand-made stacks whose answers are counted by hand. */
+class ProfileDataTest {
+    static Frame f(String m, int line) {
+        return new Frame(m, line);
+    }
+
+    static StackSample s(long w, Frame... frames) {
+        return new StackSample(frames, w);
+    }
+
+    // main:10 -> a:20 -> b:30 (x2); main:11 -> b:31; main:10 -> a:21 -> a:22 (recursion); main:12 -> java.util.X.y:5
+    static final List<StackSample> TIME = List.of(
+            s(1, f("p.C.b", 30), f("p.C.a", 20), f("p.C.main", 10)),
+            s(1, f("p.C.b", 30), f("p.C.a", 20), f("p.C.main", 10)),
+            s(1, f("p.C.b", 31), f("p.C.main", 11)),
+            s(1, f("p.C.a", 22), f("p.C.a", 21), f("p.C.main", 10)),
+            s(1, f("java.util.X.y", 5), f("p.C.main", 12)));
+
+    static ProfileData data() {
+        List<StackSample> alloc = List.of(
+                s(100, f("java.util.Arrays.copyOf", 1), f("p.C.b", 31), f("p.C.main", 11)),
+                s(50, f("p.C.b", 31), f("p.C.main", 11)),
+                s(7, f("p.C.a", 20), f("p.C.main", 10)));
+        return new ProfileData(new Recording(TIME, List.of(), alloc, List.of(), 1.0, 0), SampleKind.EXECUTION, null);
+    }
+
+    @Test
+    void selfAndTotalCountEachSampleOncePerMethod() {
+        ProfileData d = data();
+        assertEquals(5, d.samples());
+        assertEquals(new MethodStat("p.C.main", 0, 5, -1), d.method("p.C.main"));
+        assertEquals(new MethodStat("p.C.a", 1, 3, -1), d.method("p.C.a"), "recursion counts once in total");
+        assertEquals(new MethodStat("p.C.b", 3, 3, -1), d.method("p.C.b"));
+        assertEquals(List.of("p.C.main", "p.C.a", "p.C.b", "java.util.X.y"),
+                d.methods(SortKey.CUMULATIVE).stream().map(MethodStat::method).toList());
+        assertEquals("p.C.b", d.methods(SortKey.SELF).getFirst().method());
+    }
+
+    @Test
+    void linesTakeTheInnermostFrameOfTheMethod() {
+        ProfileData d = data();
+        assertEquals(Map.of(10, 3L, 11, 1L, 12, 1L), d.lineSamples("p.C.main"));
+        assertEquals(Map.of(20, 2L, 22, 1L), d.lineSamples("p.C.a"));
+    }
+
+    @Test
+    void hottestChargesJdkTimeToTheCaller() {
+        assertEquals(List.of("p.C.b", "p.C.a", "p.C.main"), data().hottest(5), "ties in name order");
+    }
+
+    @Test
+    void allocationsGoToTheInnermostFrameOutsideTheJdk() {
+        ProfileData d = data();
+        assertEquals(new AllocStat("p.C.b", 31, 150, 2, -1), d.allocationsByLine().getFirst());
+        assertEquals(new AllocStat("p.C.a", -1, 7, 1, -1), d.allocationsByMethod().get(1));
+        assertEquals(157, d.allocatedBytes());
+    }
+
+    @Test
+    void matchingAcceptsFullOrTrailingNames() {
+        ProfileData d = data();
+        assertEquals(List.of("p.C.a"), d.matching("a"));
+        assertEquals(List.of("p.C.a"), d.matching("C.a"));
+        assertEquals(List.of("p.C.a"), d.matching("p.C.a"));
+        assertEquals(List.of(), d.matching(".a"));
+        assertEquals(List.of(), d.matching("C"));
+    }
+
+    @Test
+    void binomialStandardError() {
+        assertEquals(100 * Math.sqrt(0.25 * 0.75 / 400), ProfileData.stderrPercent(100, 400), 1e-12);
+        assertEquals(0.0, ProfileData.stderrPercent(0, 0));
+        assertEquals(0.0, ProfileData.stderrPercent(7, 7));
+    }
+
+    @Test
+    void collapsedStacksRunFromRootToLeaf() {
+        String folded = CollapsedStacks.collapsed(TIME);
+        assertEquals("""
+                p.C.main;java.util.X.y 1
+                p.C.main;p.C.a;p.C.a 1
+                p.C.main;p.C.a;p.C.b 2
+                p.C.main;p.C.b 1
+                """, folded);
+    }
+}

@@ -1,0 +1,183 @@
+package org.jhpc.expr;
+
+/**
+ * One worker's registers for one program: a block-sized buffer per temporary, per constant and scalar input
+ * (broadcast: filled once) and per strided input (gathered each block), plus the (array, offset) view of every
+ * register for the current block.
+ */
+final class Frame {
+    final Program p;
+    final int block;
+    final Object[] buf;
+    final Object[] arr;
+    final int[] off;
+    final int[] idx;
+
+    Frame(Program p, int block) {
+        this.p = p;
+        this.block = block;
+        int nr = p.regs.length;
+        buf = new Object[nr];
+        arr = new Object[nr];
+        off = new int[nr];
+        idx = new int[block];
+        for (int r = 0; r < nr; r++) {
+            Program.Reg g = p.regs[r];
+            buf[r] = alloc(g.type(), g.itemSize(), block);
+            if (g.kind() == Program.Kind.CONST) fill(buf[r], g.type(), g.itemSize(), g.value(), block);
+            arr[r] = buf[r];
+        }
+    }
+
+    static Object alloc(DType t, int itemSize, int n) {
+        return switch (t) {
+            case BOOL -> new boolean[n];
+            case INT32 -> new int[n];
+            case INT64 -> new long[n];
+            case FLOAT32 -> new float[n];
+            case FLOAT64 -> new double[n];
+            case COMPLEX128 -> new double[2 * n];
+            case BYTES -> new byte[itemSize * n];
+        };
+    }
+
+    static void fill(Object b, DType t, int itemSize, Object v, int n) {
+        switch (t) {
+            case BOOL -> java.util.Arrays.fill((boolean[]) b, (Boolean) v);
+            case INT32 -> java.util.Arrays.fill((int[]) b, (Integer) v);
+            case INT64 -> java.util.Arrays.fill((long[]) b, (Long) v);
+            case FLOAT32 -> java.util.Arrays.fill((float[]) b, (Float) v);
+            case FLOAT64 -> java.util.Arrays.fill((double[]) b, (Double) v);
+            case COMPLEX128 -> {
+                double[] d = (double[]) b;
+                for (int i = 0; i < n; i++) {
+                    d[2 * i] = ((Complex) v).re();
+                    d[2 * i + 1] = ((Complex) v).im();
+                }
+            }
+            case BYTES -> {
+                byte[] d = (byte[]) b;
+                byte[] s = (byte[]) v;
+                java.util.Arrays.fill(d, (byte) 0);
+                for (int i = 0; i < n; i++) System.arraycopy(s, 0, d, i * itemSize, Math.min(s.length, itemSize));
+            }
+        }
+    }
+
+    /** Broadcasts the scalar inputs of this evaluation. */
+    void bindScalars(NdArray[] inputs) {
+        for (int r = 0; r < inputs.length; r++) {
+            NdArray a = inputs[r];
+            if (a != null && a.ndim() == 0) {
+                Program.Reg g = p.regs[r];
+                fill(buf[r], g.type(), g.itemSize(), a.get(0), block);
+            }
+        }
+    }
+
+    /**
+     * Evaluates elements {@code [start, start+n)} (C order) into the result register; with {@code out} non-null
+     * (contiguous, of the result type) the result is written straight into it.
+     */
+    void run(NdArray[] inputs, long start, int n, NdArray out) {
+        for (int r = 0; r < inputs.length; r++) {
+            NdArray a = inputs[r];
+            if (a == null) continue;
+            if (a.ndim() == 0) {
+                arr[r] = buf[r];
+                off[r] = 0;
+            } else if (a.isContiguous()) {
+                arr[r] = a.data();
+                off[r] = a.offset() + (int) start;
+            } else {
+                gather(a, start, n, buf[r]);
+                arr[r] = buf[r];
+                off[r] = 0;
+            }
+        }
+        int res = p.result;
+        if (out != null) {
+            arr[res] = out.data();
+            off[res] = out.offset() + (int) start;
+        } else {
+            arr[res] = buf[res];
+            off[res] = 0;
+        }
+        for (Program.Ins ins : p.code) Exec.run(ins, p.regs, arr, off, n);
+    }
+
+    /** Fills {@link #idx} with the storage indices of elements [start, start+n) of a strided view. */
+    private void indices(NdArray a, long start, int n) {
+        int[] sh = a.shape();
+        int[] st = a.strides();
+        if (sh.length == 1) {
+            for (int k = 0; k < n; k++) idx[k] = a.offset() + (int) (start + k) * st[0];
+            return;
+        }
+        int cols = sh[1];
+        int i = (int) (start / cols);
+        int j = (int) (start % cols);
+        for (int k = 0; k < n; k++) {
+            idx[k] = a.offset() + i * st[0] + j * st[1];
+            if (++j == cols) {
+                j = 0;
+                i++;
+            }
+        }
+    }
+
+    void gather(NdArray a, long start, int n, Object dst) {
+        indices(a, start, n);
+        Object s = a.data();
+        switch (a.dtype()) {
+            case BOOL -> { boolean[] x = (boolean[]) s; boolean[] d = (boolean[]) dst; for (int k = 0; k < n; k++) d[k] = x[idx[k]]; }
+            case INT32 -> { int[] x = (int[]) s; int[] d = (int[]) dst; for (int k = 0; k < n; k++) d[k] = x[idx[k]]; }
+            case INT64 -> { long[] x = (long[]) s; long[] d = (long[]) dst; for (int k = 0; k < n; k++) d[k] = x[idx[k]]; }
+            case FLOAT32 -> { float[] x = (float[]) s; float[] d = (float[]) dst; for (int k = 0; k < n; k++) d[k] = x[idx[k]]; }
+            case FLOAT64 -> { double[] x = (double[]) s; double[] d = (double[]) dst; for (int k = 0; k < n; k++) d[k] = x[idx[k]]; }
+            case COMPLEX128 -> {
+                double[] x = (double[]) s;
+                double[] d = (double[]) dst;
+                for (int k = 0; k < n; k++) {
+                    d[2 * k] = x[2 * idx[k]];
+                    d[2 * k + 1] = x[2 * idx[k] + 1];
+                }
+            }
+            case BYTES -> {
+                int w = a.itemSize();
+                for (int k = 0; k < n; k++) System.arraycopy(s, idx[k] * w, dst, k * w, w);
+            }
+        }
+    }
+
+    /** Writes n result elements (register {@code res}) into a strided or differently typed output view. */
+    void scatter(int res, NdArray out, long start, int n) {
+        Object src = arr[res];
+        int so = off[res];
+        DType from = p.regs[res].type();
+        if (from != out.dtype()) {
+            Object tmp = alloc(out.dtype(), out.itemSize(), n);
+            MiscKernels.cast(from, out.dtype(), src, so, tmp, 0, n, out.itemSize());
+            src = tmp;
+            so = 0;
+        }
+        indices(out, start, n);
+        Object d = out.data();
+        switch (out.dtype()) {
+            case BOOL -> { boolean[] x = (boolean[]) src; boolean[] y = (boolean[]) d; for (int k = 0; k < n; k++) y[idx[k]] = x[so + k]; }
+            case INT32 -> { int[] x = (int[]) src; int[] y = (int[]) d; for (int k = 0; k < n; k++) y[idx[k]] = x[so + k]; }
+            case INT64 -> { long[] x = (long[]) src; long[] y = (long[]) d; for (int k = 0; k < n; k++) y[idx[k]] = x[so + k]; }
+            case FLOAT32 -> { float[] x = (float[]) src; float[] y = (float[]) d; for (int k = 0; k < n; k++) y[idx[k]] = x[so + k]; }
+            case FLOAT64 -> { double[] x = (double[]) src; double[] y = (double[]) d; for (int k = 0; k < n; k++) y[idx[k]] = x[so + k]; }
+            case COMPLEX128 -> {
+                double[] x = (double[]) src;
+                double[] y = (double[]) d;
+                for (int k = 0; k < n; k++) {
+                    y[2 * idx[k]] = x[2 * (so + k)];
+                    y[2 * idx[k] + 1] = x[2 * (so + k) + 1];
+                }
+            }
+            case BYTES -> throw new IllegalStateException("bytes results are not produced");
+        }
+    }
+}

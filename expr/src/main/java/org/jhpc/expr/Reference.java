@@ -1,0 +1,85 @@
+package org.jhpc.expr;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The test oracle: walks the typed but unfolded tree once per element with {@link Scalars}, no blocks, no
+ * registers, no threads, no vectors; reductions add (or multiply) elements one after another in C order.
+ * Slow by design.
+ */
+final class Reference {
+    private Reference() {}
+
+    static NdArray evaluate(Expr e, Map<String, ?> bindings) {
+        TNode root = e.typedTree(bindings, false);
+        Map<String, NdArray> vals = new LinkedHashMap<>();
+        int[] shape = new int[0];
+        for (String n : e.variables()) {
+            Object v = bindings.get(n);
+            NdArray a = v instanceof NdArray x ? x : Expr.compile(n).evaluate(Map.of(n, v));
+            vals.put(n, a);
+            if (a.ndim() > 0) shape = a.shape();
+        }
+        long size = 1;
+        for (int s : shape) size *= s;
+        if (root instanceof TNode.Reduce r) {
+            boolean sum = r.op() == Op.SUM;
+            DType t = r.type();
+            if (r.axis() == null || shape.length == 1) {
+                NdArray out = NdArray.zeros(t);
+                Object acc = identity(t, sum);
+                for (long k = 0; k < size; k++) acc = combine(t, sum, acc, eval(r.arg(), vals, k));
+                out.set(0, acc);
+                return out;
+            }
+            int ax = r.axis() < 0 ? r.axis() + 2 : r.axis();
+            int rows = shape[0];
+            int cols = shape[1];
+            NdArray out = NdArray.zeros(t, ax == 0 ? cols : rows);
+            for (int o = 0; o < out.size(); o++) {
+                Object acc = identity(t, sum);
+                int m = ax == 0 ? rows : cols;
+                for (int q = 0; q < m; q++) {
+                    long k = ax == 0 ? (long) q * cols + o : (long) o * cols + q;
+                    acc = combine(t, sum, acc, eval(r.arg(), vals, k));
+                }
+                out.set(o, acc);
+            }
+            return out;
+        }
+        NdArray out = NdArray.zeros(root.type(), shape);
+        for (long k = 0; k < size; k++) out.set(k, eval(root, vals, k));
+        return out;
+    }
+
+    private static Object identity(DType t, boolean sum) {
+        return switch (t) {
+            case INT64 -> sum ? 0L : 1L;
+            case FLOAT64 -> sum ? 0.0 : 1.0;
+            default -> new Complex(sum ? 0 : 1, 0);
+        };
+    }
+
+    private static Object combine(DType t, boolean sum, Object acc, Object x) {
+        return Scalars.apply(sum ? Op.ADD : Op.MUL, t, 0, acc, x);
+    }
+
+    private static Object eval(TNode n, Map<String, NdArray> vals, long k) {
+        return switch (n) {
+            case TNode.Const c -> c.value();
+            case TNode.Var v -> {
+                NdArray a = vals.get(v.name());
+                yield a.get(a.ndim() == 0 ? 0 : k);
+            }
+            case TNode.Apply a -> {
+                Object[] args = new Object[a.args().size()];
+                for (int i = 0; i < args.length; i++) args[i] = eval(a.args().get(i), vals, k);
+                if (a.op() == Op.CAST) yield Scalars.cast(args[0], a.type());
+                yield Scalars.apply(a.op(), a.argType(), a.param(), args);
+            }
+            case TNode.Reduce r -> throw new IllegalStateException("nested reduction " + Arrays.asList(r));
+        };
+    }
+}

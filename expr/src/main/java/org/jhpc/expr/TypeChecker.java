@@ -1,0 +1,342 @@
+package org.jhpc.expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Types a syntax tree with numexpr's casting rules and folds constant sub-expressions:
+ * <ul>
+ * <li>{@code + - *}: the larger of the two kinds (bool is refused); {@code /} is true division, so int/int is
+ * float64; {@code %} has no complex form; comparisons give bool (complex only {@code == !=});
+ * {@code & | ~} take bools (logical) or integers (bitwise); shifts take integers.</li>
+ * <li>Integer literals are int32 when they fit, else int64; float literals float64; {@code 2j} complex128.</li>
+ * <li>{@code x**n} for an integer constant {@code |n| <= 64} is done by multiplication ({@link Op#POWI}),
+ * {@code x**0.5} is {@code sqrt(x)}; an integer base with a negative exponent is computed in float64.</li>
+ * <li>Functions of floats take integers converted to float64; {@code abs} keeps integers; on complex values they
+ * are complex ({@code abs}, {@code real}, {@code imag} give float64).</li>
+ * <li>{@code sum}/{@code prod} (alias {@code product}) must be the outermost call: bool and integers reduce to
+ * int64, floats to float64, complex to complex128.</li>
+ * </ul>
+ */
+final class TypeChecker {
+    static final int MAX_POWI = 64;
+
+    private record Fn(Op op, int arity) {}
+
+    private static final Map<String, Fn> FUNCTIONS = Map.ofEntries(
+            fn("sin", Op.SIN, 1), fn("cos", Op.COS, 1), fn("tan", Op.TAN, 1), fn("arcsin", Op.ARCSIN, 1),
+            fn("arccos", Op.ARCCOS, 1), fn("arctan", Op.ARCTAN, 1), fn("sinh", Op.SINH, 1), fn("cosh", Op.COSH, 1),
+            fn("tanh", Op.TANH, 1), fn("arcsinh", Op.ARCSINH, 1), fn("arccosh", Op.ARCCOSH, 1),
+            fn("arctanh", Op.ARCTANH, 1), fn("log", Op.LOG, 1), fn("log10", Op.LOG10, 1), fn("log1p", Op.LOG1P, 1),
+            fn("exp", Op.EXP, 1), fn("expm1", Op.EXPM1, 1), fn("sqrt", Op.SQRT, 1), fn("abs", Op.ABS, 1),
+            fn("conj", Op.CONJ, 1), fn("real", Op.REAL, 1), fn("imag", Op.IMAG, 1), fn("arctan2", Op.ARCTAN2, 2),
+            fn("complex", Op.COMPLEX, 2), fn("where", Op.WHERE, 3), fn("contains", Op.CONTAINS, 2),
+            fn("sum", Op.SUM, 1), fn("prod", Op.PROD, 1), fn("product", Op.PROD, 1));
+
+    private static Map.Entry<String, Fn> fn(String name, Op op, int arity) {
+        return Map.entry(name, new Fn(op, arity));
+    }
+
+    /** The names of the supported functions (for messages and documentation). */
+    static java.util.Set<String> functionNames() {
+        return new java.util.TreeSet<>(FUNCTIONS.keySet());
+    }
+
+    private final String src;
+    private final Function<String, DType> vars;
+    private final boolean fold;
+
+    private TypeChecker(String src, Function<String, DType> vars, boolean fold) {
+        this.src = src;
+        this.vars = vars;
+        this.fold = fold;
+    }
+
+    /**
+     * Types {@code root}; {@code vars} gives a variable's type or null when it is unbound. With {@code fold},
+     * operations on constants are evaluated now.
+     */
+    static TNode check(String src, Node root, Function<String, DType> vars, boolean fold) {
+        return new TypeChecker(src, vars, fold).top(root);
+    }
+
+    /** Checks what needs no types: known functions, their arity, reductions only outermost. */
+    static void checkCalls(String src, Node root) {
+        check(src, root, true, null);
+    }
+
+    private static void check(String src, Node n, boolean top, Object unused) {
+        switch (n) {
+            case Node.Unary u -> check(src, u.arg(), false, null);
+            case Node.Binary b -> {
+                check(src, b.left(), false, null);
+                check(src, b.right(), false, null);
+            }
+            case Node.Call c -> {
+                Fn f = FUNCTIONS.get(c.fn());
+                if (f == null) throw new ExprException("unknown function '" + c.fn() + "'", src, c.pos());
+                if (c.args().size() != f.arity()) {
+                    throw new ExprException(c.fn() + "() takes " + f.arity() + " argument" + (f.arity() == 1 ? "" : "s")
+                            + ", got " + c.args().size(), src, c.pos());
+                }
+                boolean red = f.op() == Op.SUM || f.op() == Op.PROD;
+                if (red && !top) {
+                    throw new ExprException(c.fn() + "() must be the outermost operation of the expression", src, c.pos());
+                }
+                if (!red && c.axis() != null) throw new ExprException(c.fn() + "() takes no axis", src, c.pos());
+                for (Node a : c.args()) check(src, a, false, null);
+            }
+            default -> { }
+        }
+    }
+
+    private ExprException err(String msg, int pos) {
+        return new ExprException(msg, src, pos);
+    }
+
+    private TNode top(Node root) {
+        checkCalls(src, root);
+        if (root instanceof Node.Call c && (c.fn().equals("sum") || c.fn().equals("prod") || c.fn().equals("product"))) {
+            TNode arg = type(c.args().get(0));
+            DType t = arg.type();
+            if (t == DType.BYTES) throw err(c.fn() + "() cannot reduce byte strings", c.pos());
+            DType rt = t == DType.BOOL || t == DType.INT32 ? DType.INT64 : t == DType.FLOAT32 ? DType.FLOAT64 : t;
+            Op op = FUNCTIONS.get(c.fn()).op();
+            return new TNode.Reduce(op, rt, c.axis(), cast(arg, rt), c.pos());
+        }
+        return type(root);
+    }
+
+    private TNode type(Node n) {
+        return switch (n) {
+            case Node.Num num -> literal(num);
+            case Node.Str s -> new TNode.Const(DType.BYTES, s.value(), s.pos());
+            case Node.Name nm -> {
+                DType t = vars.apply(nm.name());
+                if (t == null) throw err("unknown variable '" + nm.name() + "'", nm.pos());
+                yield new TNode.Var(t, nm.name(), nm.pos());
+            }
+            case Node.Unary u -> unary(u);
+            case Node.Binary b -> binary(b);
+            case Node.Call c -> call(c);
+        };
+    }
+
+    private static TNode literal(Node.Num num) {
+        Object v = num.value();
+        if (v instanceof Long l) {
+            return l == (int) (long) l ? new TNode.Const(DType.INT32, (int) (long) l, num.pos())
+                    : new TNode.Const(DType.INT64, l, num.pos());
+        }
+        if (v instanceof Double) return new TNode.Const(DType.FLOAT64, v, num.pos());
+        if (v instanceof Complex) return new TNode.Const(DType.COMPLEX128, v, num.pos());
+        return new TNode.Const(DType.BOOL, v, num.pos());
+    }
+
+    static TNode cast(TNode n, DType to) {
+        if (n.type() == to) return n;
+        if (n instanceof TNode.Const c) return new TNode.Const(to, Scalars.cast(c.value(), to), c.pos());
+        return new TNode.Apply(Op.CAST, to, n.type(), 0, List.of(n), n.pos());
+    }
+
+    private TNode apply(Op op, DType type, DType argType, int param, List<TNode> args, int pos) {
+        if (fold && args.stream().allMatch(a -> a instanceof TNode.Const)) {
+            Object[] vals = args.stream().map(a -> ((TNode.Const) a).value()).toArray();
+            return new TNode.Const(type, Scalars.apply(op, argType, param, vals), pos);
+        }
+        return new TNode.Apply(op, type, argType, param, args, pos);
+    }
+
+    private TNode unary(Node.Unary u) {
+        TNode a = type(u.arg());
+        DType t = a.type();
+        switch (u.op()) {
+            case "+" -> {
+                if (!t.isNumeric()) throw err("unary '+' needs a number, not " + t, u.pos());
+                return a;
+            }
+            case "-" -> {
+                if (!t.isNumeric()) throw err("unary '-' needs a number, not " + t + (t == DType.BOOL ? " (use ~ to negate a bool)" : ""), u.pos());
+                return apply(Op.NEG, t, t, 0, List.of(a), u.pos());
+            }
+            default -> {
+                if (t != DType.BOOL && !t.isInteger()) throw err("'~' needs a bool or an integer, not " + t, u.pos());
+                return apply(Op.NOT, t, t, 0, List.of(a), u.pos());
+            }
+        }
+    }
+
+    private TNode binary(Node.Binary b) {
+        TNode l = type(b.left());
+        TNode r = type(b.right());
+        DType lt = l.type();
+        DType rt = r.type();
+        String op = b.op();
+        int pos = b.pos();
+        switch (op) {
+            case "+", "-", "*", "/", "%" -> {
+                numeric(op, lt, rt, pos);
+                DType t = join(l, r);
+                if (op.equals("/") && t.isInteger()) t = DType.FLOAT64;
+                if (op.equals("%") && t == DType.COMPLEX128) throw err("'%' is not defined for complex numbers", pos);
+                Op o = switch (op) {
+                    case "+" -> Op.ADD;
+                    case "-" -> Op.SUB;
+                    case "*" -> Op.MUL;
+                    case "/" -> Op.DIV;
+                    default -> Op.MOD;
+                };
+                return apply(o, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
+            }
+            case "**" -> {
+                numeric(op, lt, rt, pos);
+                return power(l, r, pos);
+            }
+            case "<<", ">>" -> {
+                if (!lt.isInteger() || !rt.isInteger()) throw err("'" + op + "' needs integers, not " + lt + " and " + rt, pos);
+                DType t = DType.promote(lt, rt);
+                return apply(op.equals("<<") ? Op.LSHIFT : Op.RSHIFT, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
+            }
+            case "&", "|" -> {
+                boolean bools = lt == DType.BOOL && rt == DType.BOOL;
+                boolean ints = lt.isInteger() && rt.isInteger();
+                if (!bools && !ints) throw err("'" + op + "' needs two bools or two integers, not " + lt + " and " + rt, pos);
+                DType t = DType.promote(lt, rt);
+                return apply(op.equals("&") ? Op.AND : Op.OR, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
+            }
+            default -> {
+                Op o = switch (op) {
+                    case "==" -> Op.EQ;
+                    case "!=" -> Op.NE;
+                    case "<" -> Op.LT;
+                    case "<=" -> Op.LE;
+                    case ">" -> Op.GT;
+                    default -> Op.GE;
+                };
+                DType t;
+                if (lt == DType.BYTES || rt == DType.BYTES || lt == DType.BOOL || rt == DType.BOOL) {
+                    if (lt != rt) throw err("cannot compare " + lt + " with " + rt, pos);
+                    t = lt;
+                } else {
+                    t = join(l, r);
+                    if (t == DType.COMPLEX128 && o != Op.EQ && o != Op.NE) {
+                        throw err("complex numbers have no order; only == and != compare them", pos);
+                    }
+                }
+                return apply(o, DType.BOOL, t, 0, List.of(cast(l, t), cast(r, t)), pos);
+            }
+        }
+    }
+
+    /**
+     * The common type of two operands: {@link DType#promote}, except that a constant (a literal, or an expression
+     * of literals) does not widen float32, as numpy's weak Python scalars do not: {@code f32 * 2.5} is float32.
+     */
+    static DType join(TNode l, TNode r) {
+        DType a = l.type();
+        DType b = r.type();
+        if (a == DType.FLOAT32 && (b.isInteger() || b == DType.FLOAT64) && constant(r) != null) return DType.FLOAT32;
+        if (b == DType.FLOAT32 && (a.isInteger() || a == DType.FLOAT64) && constant(l) != null) return DType.FLOAT32;
+        return DType.promote(a, b);
+    }
+
+    private void numeric(String op, DType lt, DType rt, int pos) {
+        if (!lt.isNumeric() || !rt.isNumeric()) {
+            throw err("'" + op + "' needs numbers, not " + lt + " and " + rt, pos);
+        }
+    }
+
+    /** The value of a constant sub-tree (folded or not), or null. */
+    private static TNode.Const constant(TNode n) {
+        if (n instanceof TNode.Const c) return c;
+        if (n instanceof TNode.Apply a) {
+            Object[] vals = new Object[a.args().size()];
+            for (int i = 0; i < vals.length; i++) {
+                TNode.Const c = constant(a.args().get(i));
+                if (c == null) return null;
+                vals[i] = c.value();
+            }
+            return new TNode.Const(a.type(), a.op() == Op.CAST ? Scalars.cast(vals[0], a.type()) : Scalars.apply(a.op(), a.argType(), a.param(), vals), a.pos());
+        }
+        return null;
+    }
+
+    private TNode power(TNode l, TNode r, int pos) {
+        if (constant(r) instanceof TNode.Const c && c.type() != DType.COMPLEX128) {
+            double e = ((Number) c.value()).doubleValue();
+            if (e == Math.rint(e) && Math.abs(e) <= MAX_POWI) {
+                int n = (int) e;
+                DType t = l.type();
+                if (c.type() == DType.FLOAT64 && t.isInteger() || t.isInteger() && n < 0) t = DType.FLOAT64;
+                return apply(Op.POWI, t, t, n, List.of(cast(l, t)), pos);
+            }
+            if (e == 0.5 && l.type() != DType.COMPLEX128) {
+                DType ft = l.type() == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+                return apply(Op.SQRT, ft, ft, 0, List.of(cast(l, ft)), pos);
+            }
+        }
+        DType t = join(l, r);
+        return apply(Op.POW, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
+    }
+
+    private TNode call(Node.Call c) {
+        Fn f = FUNCTIONS.get(c.fn());
+        List<TNode> args = new ArrayList<>();
+        for (Node a : c.args()) args.add(type(a));
+        int pos = c.pos();
+        String name = c.fn();
+        switch (f.op()) {
+            case WHERE -> {
+                DType ct = args.get(0).type();
+                if (ct != DType.BOOL) throw err("where() needs a bool condition, not " + ct, pos);
+                DType x = args.get(1).type();
+                DType y = args.get(2).type();
+                DType t = x == DType.BYTES || y == DType.BYTES ? null : join(args.get(1), args.get(2));
+                if (t == null || (x == DType.BOOL) != (y == DType.BOOL)) {
+                    throw err("where() cannot choose between " + x + " and " + y, pos);
+                }
+                return apply(Op.WHERE, t, t, 0, List.of(args.get(0), cast(args.get(1), t), cast(args.get(2), t)), pos);
+            }
+            case CONTAINS -> {
+                if (args.get(0).type() != DType.BYTES || args.get(1).type() != DType.BYTES) {
+                    throw err("contains() needs two byte strings, not " + args.get(0).type() + " and " + args.get(1).type(), pos);
+                }
+                return apply(Op.CONTAINS, DType.BOOL, DType.BYTES, 0, args, pos);
+            }
+            case ARCTAN2, COMPLEX -> {
+                for (TNode a : args) {
+                    if (!a.type().isNumeric() || a.type() == DType.COMPLEX128) {
+                        throw err(name + "() needs real numbers, not " + a.type(), pos);
+                    }
+                }
+                DType at = f.op() == Op.ARCTAN2 && join(args.get(0), args.get(1)) == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+                DType rt = f.op() == Op.COMPLEX ? DType.COMPLEX128 : at;
+                return apply(f.op(), rt, at, 0, List.of(cast(args.get(0), at), cast(args.get(1), at)), pos);
+            }
+            case SUM, PROD -> throw err(name + "() must be the outermost operation of the expression", pos);
+            default -> {
+                TNode a = args.get(0);
+                DType t = a.type();
+                if (!t.isNumeric()) throw err(name + "() needs a number, not " + t, pos);
+                Op op = f.op();
+                if (op == Op.ABS || op == Op.CONJ) {
+                    if (op == Op.CONJ && t != DType.COMPLEX128) return a;
+                    DType rt = t == DType.COMPLEX128 && op == Op.ABS ? DType.FLOAT64 : t;
+                    return apply(op, rt, t, 0, List.of(a), pos);
+                }
+                if (op == Op.REAL || op == Op.IMAG) {
+                    if (t != DType.COMPLEX128) {
+                        DType ft = t == DType.FLOAT32 ? t : DType.FLOAT64;
+                        TNode x = cast(a, ft);
+                        return op == Op.REAL ? x : apply(op, ft, ft, 0, List.of(x), pos);
+                    }
+                    return apply(op, DType.FLOAT64, t, 0, List.of(a), pos);
+                }
+                DType ft = t == DType.COMPLEX128 || t == DType.FLOAT32 ? t : DType.FLOAT64;
+                return apply(op, ft, ft, 0, List.of(cast(a, ft)), pos);
+            }
+        }
+    }
+}
