@@ -50,7 +50,7 @@ updates=240000000   # 200 x 200 x 5999 (approx 2.4e8)
   echo "cpp-two,1,$cpp_two,$(ratio "$cpp_two"),$(rates "$cpp_two")"
   echo "cpp-one,1,$cpp_one,$(ratio "$cpp_one"),$(rates "$cpp_one")"
   echo "cpp-omp,2,$cpp_omp,$(ratio "$cpp_omp"),$(rates "$cpp_omp")"
-  tail -n +2 "$JMH_CSV" | while IFS=, read -r name mode cnt score err unit depth thr variant; do
+  tail -n +2 "$JMH_CSV" | while IFS=, read -r name mode jmh_threads cnt score err unit depth thr variant; do
     s=$(awk -v ms="$score" 'BEGIN{printf "%.6f", ms/1000}')
     t=$(echo "$thr" | tr -d '"'); v=$(echo "$variant" | tr -d '"')
     [ "$v" = threads ] || t=1

@@ -46,7 +46,7 @@ public final class Diff2dCommand implements Callable<Integer> {
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--variant", paramLabel = "V", description = "lists, loops, flat, simd, threads, expr, mpi "
-            + "(default: the fastest here: threads with more than one core, else simd; mpi: launch with mpirun, e.g. "
+            + "(default: the fastest here: threads for runs of 1e9 cell updates or more on more than one core, else simd; mpi: launch with mpirun, e.g. "
             + "mpirun --oversubscribe --bind-to none -np 4 ./jhpc diff2d --variant mpi)")
     String variant;
 
@@ -92,22 +92,21 @@ public final class Diff2dCommand implements Callable<Integer> {
         if (params != null) p = p.withAll(ParamFile.read(params));
         for (String s : sets) p = p.withAssignment(s);
         Diff2dProblem problem = new Diff2dProblem(p);
-        Variant v = variant == null ? Solvers.fastest(threads) : Variant.parse(variant);
-        Diff2dOptions options = new Diff2dOptions(v, threads, depth);
+        Variant v = variant == null ? Solvers.fastest(problem, threads) : Variant.parse(variant);
         checkWritable(save);
         checkWritable(gif);
         if (failRank != null && (v != Variant.MPI || failRank < 0 || failAtStep < 0)) {
             throw new UserError("--fail-rank needs --variant mpi, a rank >= 0 and --fail-at-step >= 0");
         }
+        Diff2dOptions options = new Diff2dOptions(v, threads, depth, failRank == null
+                ? MpiSolver.FaultInjection.NONE : new MpiSolver.FaultInjection(failRank, failAtStep));
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Diff2dRun.Result result;
         String kernel;
         double haloSeconds = -1;
-        try (Solver solver = v == Variant.MPI ? MpiSolver.create(problem, failRank == null
-                ? MpiSolver.FaultInjection.NONE : new MpiSolver.FaultInjection(failRank, failAtStep))
-                : Solvers.create(problem, options)) {
+        try (Solver solver = Solvers.create(problem, options)) {
             // with MPI only rank 0 prints and draws; the others take part in the gathers behind density()
             MpiSolver mpi = solver instanceof MpiSolver m ? m : null;
             boolean root = mpi == null || mpi.isRoot();

@@ -35,6 +35,11 @@ final class ProgressObserver implements Diff2dRun.Observer {
     public void output(Diff2dProblem p, long step, double simtime, Field density) {}
 
     @Override
+    public boolean wantsProgress() {
+        return true;
+    }
+
+    @Override
     public void progress(long step, long nsteps) {
         if (bar == null) {
             if ((System.nanoTime() - startNanos) * 1e-9 < afterSeconds) return;

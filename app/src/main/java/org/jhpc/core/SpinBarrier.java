@@ -5,13 +5,14 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A reusable barrier for a fixed team of threads that meet thousands of times a second: arrivals count on one
- * atomic, waiters spin on a generation number, then yield, then park with a growing sleep (so idle teams cost
- * little CPU). {@link java.util.concurrent.CyclicBarrier} takes a lock and wakes threads through the OS, which costs
+ * atomic, waiters spin on a generation number for up to 0.1 ms, then yield for up to 2 ms (so a team that shares
+ * cores with other work gives them way), then park with a growing sleep (so idle teams cost little CPU). {@link java.util.concurrent.CyclicBarrier} takes a lock and wakes threads through the OS, which costs
  * tens of microseconds per meeting; this costs well under one when the team has its own cores.
  */
 public final class SpinBarrier {
-    private static final int SPINS = 20_000;
-    private static final int YIELDS = 200;
+    private static final int SPINS = 1_000;                 // before the clock is read at all
+    private static final long SPIN_NANOS = 100_000;         // then spin up to 0.1 ms
+    private static final long YIELD_NANOS = 2_000_000;      // then yield up to 2 ms, then park
 
     private final int parties;
     private final AtomicInteger arrived = new AtomicInteger();
@@ -34,14 +35,18 @@ public final class SpinBarrier {
             generation = g + 1;
             return;
         }
+        long start = System.nanoTime();
+        long sleep = 10_000;
         int spins = 0;
-        long sleep = 1_000;
         while (generation == g) {
-            if (spins < SPINS) {
-                spins++;
+            if (++spins < SPINS) {
                 Thread.onSpinWait();
-            } else if (spins < SPINS + YIELDS) {
-                spins++;
+                continue;
+            }
+            long waited = System.nanoTime() - start;
+            if (waited < SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else if (waited < YIELD_NANOS) {
                 Thread.yield();
             } else {
                 LockSupport.parkNanos(sleep);

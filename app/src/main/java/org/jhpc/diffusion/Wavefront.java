@@ -35,11 +35,12 @@ public final class Wavefront {
 
     /**
      * The deepest useful block for an {@code n}-wide grid: the (depth+2) rows of both grids that a pass keeps live
-     * should fit in about {@code cacheBytes} of cache; at least 1, at most 16.
+     * should fit in about {@code cacheBytes} of cache; at least 1, at most 8 (measured on the default case: 8 levels
+     * beat 1, 4 and 16 by 2-15%, bench/results/diff2d-*).
      */
     public static int autoDepth(int n, long cacheBytes) {
         long rowBytes = 2L * n * Double.BYTES;
         long d = cacheBytes / rowBytes - 2;
-        return (int) Math.max(1, Math.min(16, d));
+        return (int) Math.max(1, Math.min(8, d));
     }
 }
