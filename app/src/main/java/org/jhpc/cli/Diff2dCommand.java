@@ -1,11 +1,11 @@
 package org.jhpc.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jhpc.core.AtomicFiles;
 import org.jhpc.core.Cpus;
 import org.jhpc.core.Npy;
 import org.jhpc.core.ParamFile;
@@ -93,8 +93,8 @@ public final class Diff2dCommand implements Callable<Integer> {
         for (String s : sets) p = p.withAssignment(s);
         Diff2dProblem problem = new Diff2dProblem(p);
         Variant v = variant == null ? Solvers.fastest(problem, threads) : Variant.parse(variant);
-        checkWritable(save);
-        checkWritable(gif);
+        AtomicFiles.requireWritable(save);
+        AtomicFiles.requireWritable(gif);
         if (failRank != null && (v != Variant.MPI || failRank < 0 || failAtStep < 0)) {
             throw new UserError("--fail-rank needs --variant mpi, a rank >= 0 and --fail-at-step >= 0");
         }
@@ -149,12 +149,4 @@ public final class Diff2dCommand implements Callable<Integer> {
 
     /** The observer of MPI ranks other than 0: draws nothing, but makes them join rank 0's density() gathers. */
     static final Diff2dRun.Observer NO_PICTURES = (pr, step, simtime, density) -> { };
-
-    static void checkWritable(Path file) {
-        if (file == null) return;
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) throw new UserError("cannot write " + file + ": no such directory " + dir);
-        if (!Files.isWritable(dir)) throw new UserError("cannot write " + file + ": directory " + dir + " is not writable");
-        if (Files.isDirectory(file)) throw new UserError("cannot write " + file + ": it is a directory");
-    }
 }

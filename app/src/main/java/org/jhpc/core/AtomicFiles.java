@@ -86,6 +86,18 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Fails early, before any work, when {@code file} (may be null: nothing to check) could not be written later:
+     * its directory is missing or read-only, or the path is a directory.
+     */
+    public static void requireWritable(Path file) {
+        if (file == null) return;
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) throw new UserError("cannot write " + file + ": no such directory " + dir);
+        if (!Files.isWritable(dir)) throw new UserError("cannot write " + file + ": directory " + dir + " is not writable");
+        if (Files.isDirectory(file)) throw new UserError("cannot write " + file + ": it is a directory");
+    }
+
     public static void write(Path target, Writer writer) {
         try (Pending p = open(target)) {
             try {

@@ -31,9 +31,9 @@ public final class Profiler {
 
     /** Runs the target; the recording and the counts live in a temporary directory removed before returning. */
     public static Run run(ProfileOptions o, Target target, Redirect stdout, Redirect stderr) {
-        checkWritable(o.json());
-        checkWritable(o.jfr());
-        checkWritable(o.collapsed());
+        AtomicFiles.requireWritable(o.json());
+        AtomicFiles.requireWritable(o.jfr());
+        AtomicFiles.requireWritable(o.collapsed());
         ClassIndex classes = new ClassIndex(target.classpath());
         List<String> annotated = classes.annotatedMethods();
         Path tmp;
@@ -129,14 +129,6 @@ public final class Profiler {
     public static void writeFiles(Run r, ProfileOptions o) {
         if (o.json() != null) JsonReport.write(o.json(), r.data(), r.lines());
         if (o.collapsed() != null) CollapsedStacks.write(o.collapsed(), r.data().timeSamples());
-    }
-
-    static void checkWritable(Path file) {
-        if (file == null) return;
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) throw new UserError("cannot write " + file + ": no such directory " + dir);
-        if (!Files.isWritable(dir)) throw new UserError("cannot write " + file + ": directory " + dir + " is not writable");
-        if (Files.isDirectory(file)) throw new UserError("cannot write " + file + ": it is a directory");
     }
 
     private static void deleteTree(Path dir) {
