@@ -33,7 +33,7 @@ class AllocationProfileTest {
     static void profile() {
         Path stdout = dir.resolve("out.txt");
         ProfileOptions o = ProfileOptions.defaults().withMethods(List.of("Allocations.main")).withExact(true);
-        run = Workloads.run(o, Workloads.target("Allocations", "1500000"), stdout);
+        run = Workloads.run(o, Workloads.target("Allocations", "5000000"), stdout);
         assertNotNull(run.data());
         Matcher m = Pattern.compile("big=(\\d+) small=(\\d+)").matcher(Workloads.read(stdout));
         assertTrue(m.find(), "the workload printed its counts");
