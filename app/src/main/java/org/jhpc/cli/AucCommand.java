@@ -38,7 +38,7 @@ public final class AucCommand implements Callable<Integer> {
     String variant;
 
     @Option(names = "--threads", paramLabel = "N", description = "threads for the threads and expr variants (default: available "
-            + "processors, honouring SLURM_CPUS_PER_TASK / SLURM_NPROCS and CPU affinity: ${DEFAULT-VALUE})")
+            + "processors, honouring SLURM_CPUS_PER_TASK / SLURM_NPROCS and CPU affinity)")
     int threads = Cpus.defaultThreads();
 
     @Option(names = "--digits", paramLabel = "N", description = "decimals to print (as Python's '%%.Nf')")

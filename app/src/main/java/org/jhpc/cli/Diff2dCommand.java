@@ -51,7 +51,7 @@ public final class Diff2dCommand implements Callable<Integer> {
     String variant;
 
     @Option(names = "--threads", paramLabel = "N", description = "threads for the threads and expr variants (default: available "
-            + "processors, honouring SLURM_CPUS_PER_TASK / SLURM_NPROCS and CPU affinity: ${DEFAULT-VALUE})")
+            + "processors, honouring SLURM_CPUS_PER_TASK / SLURM_NPROCS and CPU affinity)")
     int threads = Cpus.defaultThreads();
 
     @Option(names = "--depth", paramLabel = "D", description = "time steps per pass over memory (temporal blocking) "
