@@ -64,19 +64,7 @@ final class Tiers {
     private static void run(Fused k, Program p, NdArray[] inputs, NdArray out, long size) {
         double[][] in = new double[k.arrays.size()][];
         int[] off = new int[in.length];
-        double[] sc = k.constants.clone();
-        for (int r = 0; r < inputs.length; r++) {
-            NdArray a = inputs[r];
-            if (a == null) continue;
-            String name = p.regs[r].name();
-            if (a.ndim() == 0) {
-                sc[k.scalarSlot(name)] = (Double) a.get(0);
-            } else {
-                int idx = k.arrays.indexOf(name);
-                in[idx] = (double[]) a.data();
-                off[idx] = a.offset();
-            }
-        }
+        double[] sc = bind(k, p, inputs, in, off);
         double[] o = (double[]) out.data();
         int oo = out.offset();
         int units = (int) ((size + CHUNK - 1) / CHUNK);
