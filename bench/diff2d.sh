@@ -34,7 +34,7 @@ rss_big=$(peak_rss_mb ./jhpc diff2d --variant simd --set dx=0.002 --set runtime=
 JMH_CSV="$(mktemp)"
 CP="bench/target/classes:app/target/classes:expr/target/classes:mpi/target/classes:$(cat bench/target/jmh.classpath):$(cat app/target/launcher.classpath)"
 "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -cp "$CP" org.openjdk.jmh.Main Diff2dBench \
-  -f 1 -wi 5 -i "$((RUNS * 2))" -p variant=loops,flat,simd,threads -p threads=2 -rf csv -rff "$JMH_CSV" >/dev/null 2>&1
+  -f 1 -wi 5 -i "$((RUNS * 2))" -p variant=loops,flat,simd,threads,expr -p threads=2 -rf csv -rff "$JMH_CSV" >/dev/null 2>&1
 
 sha=$(git rev-parse --short HEAD)
 date=$(date -u +%Y-%m-%d)
