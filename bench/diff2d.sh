@@ -53,7 +53,7 @@ updates=240000000   # 200 x 200 x 5999 (approx 2.4e8)
   tail -n +2 "$JMH_CSV" | while IFS=, read -r name mode jmh_threads cnt score err unit depth thr variant; do
     s=$(awk -v ms="$score" 'BEGIN{printf "%.6f", ms/1000}')
     t=$(echo "$thr" | tr -d '"\r'); v=$(echo "$variant" | tr -d '"\r')
-    [ "$v" = threads ] || t=1
+    [ "$v" = threads ] || [ "$v" = expr ] || t=1
     echo "jhpc-$v,$t,$s,$(ratio "$s"),$(rates "$s")"
   done
 } > "$out.csv"
