@@ -27,17 +27,26 @@ final class Tiers {
         return old;
     }
 
+    /**
+     * The fused kernel for this evaluation: the cached one, or one generated now when the expression is hot (a
+     * second call, or at least HOT_SIZE elements); null when an operand is strided, the expression is not hot yet,
+     * or generation failed.
+     */
+    private static Fused fusedFor(Engine.Compiled c, NdArray[] inputs, long size) {
+        for (NdArray a : inputs) if (a != null && a.ndim() > 0 && !a.isContiguous()) return null;
+        Object f = c.fused;
+        if (f == null) {
+            if (c.calls.get() < 2 && size < HOT_SIZE) return null;
+            f = generate(c, inputs);
+        }
+        return f instanceof Fused k ? k : null;
+    }
+
     static boolean tryFused(Engine.Compiled c, NdArray[] inputs, NdArray out, long size) {
         if (!fusion || c.fused == FAILED) return false;
         if (!(out.dtype() == DType.FLOAT64 && out.isContiguous())) return false;
-        for (NdArray a : inputs) if (a != null && a.ndim() > 0 && !a.isContiguous()) return false;
-        Object f = c.fused;
-        if (f == null) {
-            if (c.calls.get() < 2 && size < HOT_SIZE) return false;
-            f = generate(c, inputs);
-            if (f == FAILED) return false;
-        }
-        Fused k = (Fused) f;
+        Fused k = fusedFor(c, inputs, size);
+        if (k == null) return false;
         run(k, c.p, inputs, out, size);
         return true;
     }
@@ -80,14 +89,8 @@ final class Tiers {
      */
     static boolean tryFusedReduce(Engine.Compiled c, NdArray[] inputs, NdArray out, long size) {
         if (!fusion || c.fused == FAILED || out.ndim() != 0) return false;
-        for (NdArray a : inputs) if (a != null && a.ndim() > 0 && !a.isContiguous()) return false;
-        Object f = c.fused;
-        if (f == null) {
-            if (c.calls.get() < 2 && size < HOT_SIZE) return false;
-            f = generate(c, inputs);
-            if (f == FAILED) return false;
-        }
-        Fused k = (Fused) f;
+        Fused k = fusedFor(c, inputs, size);
+        if (k == null) return false;
         double[][] in = new double[k.arrays.size()][];
         int[] off = new int[in.length];
         double[] sc = bind(k, c.p, inputs, in, off);
