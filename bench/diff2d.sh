@@ -32,7 +32,7 @@ rss_jhpc=$(peak_rss_mb ./jhpc diff2d)
 rss_big=$(peak_rss_mb ./jhpc diff2d --variant simd --set dx=0.002 --set runtime=0.00002)
 
 JMH_CSV="$(mktemp)"
-CP="bench/target/classes:app/target/classes:expr/target/classes:mpi/target/classes:$(cat bench/target/jmh.classpath):$(cat app/target/launcher.classpath)"
+CP="bench/target/classes:$(cat bench/target/jmh.classpath)"
 "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -cp "$CP" org.openjdk.jmh.Main Diff2dBench \
   -f 1 -wi 5 -i "$((RUNS * 2))" -p variant=loops,flat,simd,threads,expr -p threads=2 -rf csv -rff "$JMH_CSV" >/dev/null 2>&1
 

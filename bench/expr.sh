@@ -14,7 +14,7 @@ mvn -B -q -o -DskipTests package -pl expr,mpi,app,bench >/dev/null 2>&1 || mvn -
 ./jhpc --version >/dev/null 2>&1
 
 CSV="$(mktemp)"
-CP="bench/target/classes:app/target/classes:expr/target/classes:mpi/target/classes:$(cat bench/target/jmh.classpath):$(cat app/target/launcher.classpath)"
+CP="bench/target/classes:$(cat bench/target/jmh.classpath)"
 "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -cp "$CP" org.openjdk.jmh.Main ExprBench \
   -wi 4 -w 1 -i "$ITER" -r 1 -p size=$N -rf csv -rff "$CSV" >/dev/null 2>&1
 NUMPY="$(python3 peers/python/expr_numpy_bench.py $N 30)"

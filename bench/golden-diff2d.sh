@@ -2,7 +2,7 @@
 # Regenerates diff2d's golden files from jhpc's independent Python peer (needs python3 with numpy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-G=app/src/test/resources/golden/diff2d
+G=test-support/src/main/resources/golden/diff2d
 py() { python3 peers/python/diff2d.py "$@"; }
 py --mode numpy --save $G/default.npy > $G/default.out
 py --mode numpy --set x1=-10 --set x2=10 --set dx=20 --set runtime=1000 --set outtime=150 --save $G/n1.npy > $G/n1.out

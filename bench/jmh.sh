@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 JAVA_HOME="$(jhpc_find_jdk)" || { echo "jmh.sh: error: no JDK 25 or newer found" >&2; exit 2; }
 export JAVA_HOME
 (cd "$ROOT" && mvn -B -q -pl bench -am -DskipTests compile >&2)
-CP="$ROOT/bench/target/classes:$ROOT/app/target/classes:$ROOT/expr/target/classes:$ROOT/mpi/target/classes"
+CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/jmh.classpath")"
 CP="$CP:$(cat "$ROOT/bench/target/jmh.classpath")"
 exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
   -cp "$CP" org.openjdk.jmh.Main "$@"

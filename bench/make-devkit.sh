@@ -8,19 +8,19 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 . "$ROOT/scripts/jdk.sh"
 JAVA_HOME="$(jhpc_find_jdk)"; export JAVA_HOME
-(cd "$ROOT" && mvn -B -q -pl bench -am -DskipTests compile >&2)
+(cd "$ROOT" && mvn -B -q -pl bench -am -DskipTests package >&2)
 KIT="$ROOT/bench/target/devkit"
 rm -rf "$KIT"; mkdir -p "$KIT/lib"
 "$JAVA_HOME/bin/jlink" --add-modules java.base,java.management,jdk.incubator.vector,jdk.unsupported,java.logging \
   --strip-debug --no-man-pages --no-header-files --compress=zip-9 --output "$KIT/jrt" 2>/dev/null
-{ cat "$ROOT/app/target/launcher.classpath"; echo; cat "$ROOT/bench/target/jmh.classpath"; echo; } | tr ':' '\n' | sort -u \
+{ cat "$ROOT/bench/target/jmh.classpath"; echo; } | tr ':' '\n' | sort -u \
   | while read -r jar; do [ -n "$jar" ] && cp "$jar" "$KIT/lib/"; done
 for tool in jhpc jmh; do
   main=org.jhpc.cli.Main; [ "$tool" = jmh ] && main=org.openjdk.jmh.Main
   cat > "$KIT/$tool" <<EOS
 #!/usr/bin/env bash
 K="\$(cd "\$(dirname "\${BASH_SOURCE[0]}")" && pwd)"; R="\$K/../../.."
-CP="\$R/bench/target/classes:\$R/app/target/classes:\$R/expr/target/classes:\$R/mpi/target/classes:\$K/lib/*"
+CP="\$R/bench/target/classes:\$K/lib/*"
 exec "\$K/jrt/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC \\
   \${JHPC_JAVA_OPTS:-} -cp "\$CP" $main "\$@"
 EOS

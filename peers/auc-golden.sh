@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates app/src/test/resources/golden/auc/: the double the slides' serial loop (x += dx, one serial sum)
+# Regenerates test-support/src/main/resources/golden/auc/: the double the slides' serial loop (x += dx, one serial sum)
 # gives at 3e7 points, from the C++ peer built with strict IEEE evaluation (no FMA contraction), checked against
 # the Fortran peer (strict) and, with --python, the Python peer (about 11 s).
 set -euo pipefail
@@ -15,5 +15,5 @@ if [ "${1:-}" = --python ]; then
   py="$(python3 "$ROOT/peers/python/auc_serial.py" 30000000 | tail -1)"
   same "$cpp" "$py" || { echo "auc-golden: C++ $cpp and Python $py disagree" >&2; exit 1; }
 fi
-echo "$cpp" > "$ROOT/app/src/test/resources/golden/auc/loops-30000000.txt"
+echo "$cpp" > "$ROOT/test-support/src/main/resources/golden/auc/loops-30000000.txt"
 echo "auc-golden: loops at 30000000 = $cpp"

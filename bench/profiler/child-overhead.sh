@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # In-process cost of the profiler's recording on the auc loop: the loop thread's CPU time with no flags,
 # with -XX:+DebugNonSafepoints, with JFR as `jhpc profile` sets it up (execution samples only; execution + CPU-time
-# samples, the default), and under the --exact agent (on N/100 points, scaled). Needs only a JDK 25 and app/target/classes (no Maven, no
+# samples, the default), and under the --exact agent (on N/100 points, scaled). Needs only a JDK 25 and the profiler module built (no Maven, no
 # ./jhpc), so that it can run on a quiet machine. Usage: bench/profiler/child-overhead.sh [RUNS] [N]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -9,16 +9,16 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 JDK="$(jhpc_find_jdk)"; J="$JDK/bin/java"
 RUNS="${1:-7}"; N="${2:-1500000000}"
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
-"$JDK/bin/javac" -cp "$ROOT/app/target/classes" -d "$TMP" "$ROOT/bench/profiler/AucLoop.java"
+"$JDK/bin/javac" -cp "$ROOT/profiler/target/classes:$ROOT/core/target/classes" -d "$TMP" "$ROOT/bench/profiler/AucLoop.java"
 cat > "$TMP/W.java" <<'JEOF'
 public class W { public static void main(String[] a) throws Exception {
   java.nio.file.Files.writeString(java.nio.file.Path.of(a[0]), org.jhpc.profiler.JfrSettings.jfc(1, Boolean.parseBoolean(a[1]), 150)); } }
 JEOF
-"$J" -cp "$ROOT/app/target/classes" "$TMP/W.java" "$TMP/exec.jfc" false
-"$J" -cp "$ROOT/app/target/classes" "$TMP/W.java" "$TMP/both.jfc" true
+"$J" -cp "$ROOT/profiler/target/classes:$ROOT/core/target/classes" "$TMP/W.java" "$TMP/exec.jfc" false
+"$J" -cp "$ROOT/profiler/target/classes:$ROOT/core/target/classes" "$TMP/W.java" "$TMP/both.jfc" true
 printf '%s\nauc\n' "$TMP/exact.tsv" > "$TMP/exact.conf"
-AGENT="$(ls "$ROOT"/app/target/agent/*-agent.jar 2>/dev/null | head -n 1 || true)"
-CP="$TMP:$ROOT/app/target/classes"
+AGENT="$(ls "$ROOT"/profiler-agent/target/jhpc-profiler-agent-*.jar 2>/dev/null | head -n 1 || true)"
+CP="$TMP:$ROOT/profiler/target/classes:$ROOT/core/target/classes"
 D="-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -Xlog:jfr+startup=error -XX:FlightRecorderOptions:stackdepth=256"
 loop() { "$J" "$@" -cp "$CP" AucLoop "$N" 2>&1 >/dev/null | sed -n 's/^loop_cpu_seconds=//p'; }
 loop100() {   # the loop on N/100 points, its time scaled by 100 (for the slow exact agent)

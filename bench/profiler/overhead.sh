@@ -11,8 +11,8 @@ RUNS="${1:-5}"; JN="${2:-800000000}"; PN="${3:-1000000}"; PMN="${4:-20000}"
 PY=/usr/bin/python3
 "$ROOT/jhpc" --version >/dev/null              # builds jhpc (and the agent jar) if stale
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
-"$JDK/bin/javac" -cp "$ROOT/app/target/classes" -d "$TMP" "$ROOT/bench/profiler/AucLoop.java"
-CP="$TMP:$ROOT/app/target/classes"
+"$JDK/bin/javac" -cp "$ROOT/profiler/target/classes:$ROOT/core/target/classes" -d "$TMP" "$ROOT/bench/profiler/AucLoop.java"
+CP="$TMP:$ROOT/profiler/target/classes:$ROOT/core/target/classes"
 
 run() {   # label, command...: prints label,wall_s,cpu_s (user+sys of the process tree),loop_s,loop_cpu_s
   local label="$1"; shift
