@@ -1,6 +1,7 @@
 package org.jhpc.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jhpc.auc.Integrand;
 import org.jhpc.auc.Integrator;
@@ -12,10 +13,10 @@ import org.jhpc.core.Simd;
 import org.jhpc.core.UserError;
 import org.jhpc.core.Variant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jhpc auc}: the tutorial's area under y = 0.7x³ − 2x² + 4 on [0, 3], on any rung of the ladder. */
 @Command(name = "auc", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
@@ -87,13 +88,13 @@ public final class AucCommand implements Callable<Integer> {
         if (timing) {
             PrintWriter err = spec.commandLine().getErr();
             double secs = nanos * 1e-9;
-            err.printf("variant=%s%n", v);
-            err.printf("kernel=%s%n", kernel);
-            err.printf("java=%s %s%n", System.getProperty("java.vm.name"), Runtime.version());
-            err.printf("ntot=%d repeat=%d%n", ntot, repeat);
+            err.printf(Locale.ROOT, "variant=%s%n", v);
+            err.printf(Locale.ROOT, "kernel=%s%n", kernel);
+            err.printf(Locale.ROOT, "java=%s %s%n", System.getProperty("java.vm.name"), Runtime.version());
+            err.printf(Locale.ROOT, "ntot=%d repeat=%d%n", ntot, repeat);
             if (secs > 0) {
-                err.printf("points_per_second=%.4g%n", ntot / secs);
-                err.printf("gflops=%.3f (%d flops per point: the slides' loop body as written)%n",
+                err.printf(Locale.ROOT, "points_per_second=%.4g%n", ntot / secs);
+                err.printf(Locale.ROOT, "gflops=%.3f (%d flops per point: the slides' loop body as written)%n",
                         ntot * (double) Integrand.FLOPS_PER_POINT / secs * 1e-9, Integrand.FLOPS_PER_POINT);
             }
             err.println("cpu_seconds=" + cpuNanos * 1e-9 + " (calling thread only)");

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jhpc.core.AtomicFiles;
 import org.jhpc.core.Cpus;
@@ -22,9 +23,9 @@ import org.jhpc.diffusion.Solver;
 import org.jhpc.diffusion.Solvers;
 import org.jhpc.diffusion.mpi.MpiSolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jhpc diff2d}: the tutorial's 2-D diffusion run, on any rung of the ladder. */
 @Command(name = "diff2d", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
@@ -129,16 +130,16 @@ public final class Diff2dCommand implements Callable<Integer> {
         if (timing) {
             double updates = problem.cellUpdates();
             double secs = result.computeSeconds();
-            err.printf("variant=%s%n", v);
-            err.printf("kernel=%s%n", kernel);
-            err.printf("grid=%dx%d nsteps=%d cell_updates=%.4g%n", problem.npnts, problem.npnts, problem.nsteps, updates);
+            err.printf(Locale.ROOT, "variant=%s%n", v);
+            err.printf(Locale.ROOT, "kernel=%s%n", kernel);
+            err.printf(Locale.ROOT, "grid=%dx%d nsteps=%d cell_updates=%.4g%n", problem.npnts, problem.npnts, problem.nsteps, updates);
             if (secs > 0) {
-                err.printf("gflops=%.3f (7 flops per cell update)%n", updates * 7 / secs * 1e-9);
-                err.printf("gbytes_per_second=%.3f (16 bytes per cell update: one read and one write)%n",
+                err.printf(Locale.ROOT, "gflops=%.3f (7 flops per cell update)%n", updates * 7 / secs * 1e-9);
+                err.printf(Locale.ROOT, "gbytes_per_second=%.3f (16 bytes per cell update: one read and one write)%n",
                         updates * 16 / secs * 1e-9);
             }
             if (haloSeconds >= 0 && problem.nsteps > 0) {
-                err.printf("halo_seconds_per_step=%.3g (rank 0, included in compute_seconds)%n",
+                err.printf(Locale.ROOT, "halo_seconds_per_step=%.3g (rank 0, included in compute_seconds)%n",
                         haloSeconds / problem.nsteps);
             }
             err.println("compute_seconds=" + secs);

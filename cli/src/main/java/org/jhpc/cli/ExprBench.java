@@ -3,6 +3,7 @@ package org.jhpc.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.jhpc.core.UserError;
@@ -34,10 +35,10 @@ final class ExprBench {
         NdArray result = NdArray.zeros(DType.FLOAT64, size);
         double bytes = 8.0 * size * (e.variables().size() + 1);
 
-        out.printf("expression      %s%n", source);
-        out.printf("size            %d float64 per array, %d input array%s%n", size, b.size(), b.size() == 1 ? "" : "s");
-        out.printf("threads         %d%n", threads);
-        out.printf("%-12s %14s %11s %11s %9s%n", "tier", "first_call_ms", "median_ms", "min_ms", "GB/s");
+        out.printf(Locale.ROOT, "expression      %s%n", source);
+        out.printf(Locale.ROOT, "size            %d float64 per array, %d input array%s%n", size, b.size(), b.size() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "threads         %d%n", threads);
+        out.printf(Locale.ROOT, "%-12s %14s %11s %11s %9s%n", "tier", "first_call_ms", "median_ms", "min_ms", "GB/s");
         double last = Double.NaN;
         for (boolean fused : new boolean[] {false, true}) {
             boolean old = Expr.setFusion(fused);
@@ -64,13 +65,13 @@ final class ExprBench {
                 Arrays.sort(t);
                 double median = reps % 2 == 1 ? t[reps / 2] : (t[reps / 2 - 1] + t[reps / 2]) / 2;
                 String name = fused ? (fresh.tier(b).startsWith("fused") ? "fused" : "fused(n/a)") : "interpreter";
-                out.printf("%-12s %14.2f %11.3f %11.3f %9.2f%n", name, firstMs, median * 1e3, t[0] * 1e3, bytes / median / 1e9);
+                out.printf(Locale.ROOT, "%-12s %14.2f %11.3f %11.3f %9.2f%n", name, firstMs, median * 1e3, t[0] * 1e3, bytes / median / 1e9);
                 if (!fused || fresh.tier(b).startsWith("fused")) last = median;
             } finally {
                 Expr.setFusion(old);
             }
         }
-        out.printf("median_seconds=%s%n", Double.toString(last));
+        out.printf(Locale.ROOT, "median_seconds=%s%n", Double.toString(last));
         out.flush();
     }
 }

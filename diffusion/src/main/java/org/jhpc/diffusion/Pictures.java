@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.jhpc.core.AtomicFiles;
 import org.jhpc.core.PyFloat;
@@ -59,7 +60,7 @@ public final class Pictures implements Diff2dRun.Observer {
     public void output(Diff2dProblem p, long step, double simtime, Field f) {
         BufferedImage img = painter.render(f.size(), f::get, p.x(0), p.x(p.npnts - 1), "t = " + PyFloat.repr(simtime));
         if (frames != null) {
-            Path file = frames.resolve(String.format("frame_%05d.png", index));
+            Path file = frames.resolve(String.format(Locale.ROOT, "frame_%05d.png", index));
             AtomicFiles.write(file, out -> ImageIO.write(img, "png", out));
         }
         if (gif != null) gif.add(img);

@@ -1,6 +1,7 @@
 package org.jhpc.diffusion;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import org.jhpc.core.UserError;
 import org.jhpc.core.Variant;
@@ -64,7 +65,7 @@ public final class Solvers {
         double free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         double need = bytesNeeded(p, v, threads);
         if (need > 0.95 * free) {
-            throw new UserError(String.format("grid of %dx%d points needs about %.0f MiB for variant %s but only %.0f "
+            throw new UserError(String.format(Locale.ROOT, "grid of %dx%d points needs about %.0f MiB for variant %s but only %.0f "
                     + "MiB of heap is available (use a larger dx, or raise -Xmx through JHPC_JAVA_OPTS)",
                     p.npnts, p.npnts, need / (1 << 20), v, free / (1 << 20)));
         }

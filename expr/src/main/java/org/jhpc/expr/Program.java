@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -139,14 +140,14 @@ final class Program {
         StringBuilder sb = new StringBuilder();
         for (int r = 0; r < regs.length; r++) {
             Reg g = regs[r];
-            sb.append(String.format("r%-3d %-6s %-10s", r, g.kind().name().toLowerCase(), g.type()));
+            sb.append(String.format(Locale.ROOT, "r%-3d %-6s %-10s", r, g.kind().name().toLowerCase(), g.type()));
             if (g.kind() == Kind.INPUT) sb.append(' ').append(g.name());
             if (g.kind() == Kind.CONST) sb.append(' ').append(g.value() instanceof byte[] b ? "b'" + new String(b, java.nio.charset.StandardCharsets.ISO_8859_1) + "'" : g.value());
             if (r == result) sb.append(" (result)");
             sb.append('\n');
         }
         for (Ins i : code) {
-            sb.append(String.format("%-8s %-10s r%d <-", i.op().mnemonic, i.argType() + (i.type() != i.argType() ? "->" + i.type() : ""), i.dst()));
+            sb.append(String.format(Locale.ROOT, "%-8s %-10s r%d <-", i.op().mnemonic, i.argType() + (i.type() != i.argType() ? "->" + i.type() : ""), i.dst()));
             for (int s : i.src()) sb.append(" r").append(s);
             if (i.op() == Op.POWI) sb.append(" n=").append(i.param());
             sb.append('\n');

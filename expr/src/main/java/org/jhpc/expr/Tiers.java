@@ -1,6 +1,7 @@
 package org.jhpc.expr;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -127,7 +128,7 @@ final class Tiers {
     /** Which tier the last evaluation of this expression with these operands would use (for --bench). */
     static String describe(Engine.Compiled c) {
         Object f = c.fused;
-        if (f instanceof Fused k) return "fused (generated in " + String.format("%.1f", k.generateNanos / 1e6) + " ms)";
+        if (f instanceof Fused k) return "fused (generated in " + String.format(Locale.ROOT, "%.1f", k.generateNanos / 1e6) + " ms)";
         return "interpreter";
     }
 }

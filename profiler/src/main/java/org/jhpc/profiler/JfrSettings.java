@@ -3,6 +3,7 @@ package org.jhpc.profiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The recording's event settings, as a .jfc file: execution samples every 1 ms, CPU-time samples every 1 ms of
@@ -15,7 +16,7 @@ public final class JfrSettings {
     private JfrSettings() {}
 
     public static String jfc(int periodMillis, boolean cpuSamples, int allocationRate) {
-        return """
+        return String.format(Locale.ROOT, """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <configuration version="2.0" label="jhpc profile" description="jhpc profile: samples, allocations, heap">
                   <event name="jdk.ExecutionSample">
@@ -55,7 +56,7 @@ public final class JfrSettings {
                     <setting name="threshold">0 ms</setting>
                   </event>
                 </configuration>
-                """.formatted(periodMillis, cpuSamples, allocationRate > 0, Math.max(1, allocationRate));
+                """, periodMillis, cpuSamples, allocationRate > 0, Math.max(1, allocationRate));
     }
 
     /** Writes the settings to {@code dir/jhpc-profile.jfc} and returns its path. */

@@ -2,6 +2,7 @@ package org.jhpc.profiler;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The by-method report, like {@code python -m cProfile -s cumulative}: per method the samples where it was the
@@ -14,7 +15,7 @@ public final class MethodReport {
     public static void print(ProfileData d, SortKey sort, int top, PrintWriter out) {
         long n = d.samples();
         boolean exact = !d.exact().isEmpty();
-        out.printf("By method (%s order, top %d of %d methods): self = samples in the method's own code, total = "
+        out.printf(Locale.ROOT, "By method (%s order, top %d of %d methods): self = samples in the method's own code, total = "
                 + "samples with it on the stack;%n", sort.name().toLowerCase(java.util.Locale.ROOT),
                 Math.min(top, d.methods(sort).size()), d.methods(sort).size());
         out.println("± = one binomial standard error of cum%, 100*sqrt(p(1-p)/N)." + (exact
