@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The live window on a real X server (Xvfb): what the server shows in the window after the run must be the last
- * picture, pixel for pixel (captured through java.awt.Robot by the -Djhpc.window.snapshot hook).
+ * picture, pixel for pixel (captured through java.awt.Robot by the -Djhpc.testing.window.snapshot hook).
  */
 class WindowXvfbTest {
     @TempDir
@@ -36,7 +36,7 @@ class WindowXvfbTest {
             Assumptions.assumeTrue(Files.exists(socket) && xvfb.isAlive(), "Xvfb did not start");
             Path shot = dir.resolve("shot.png");
             Path frames = dir.resolve("frames");
-            Cli.Result r = Cli.runJvm(Map.of("DISPLAY", ":" + display), List.of("-Djhpc.window.snapshot=" + shot),
+            Cli.Result r = Cli.runJvm(Map.of("DISPLAY", ":" + display), List.of("-Djhpc.testing.window.snapshot=" + shot),
                     "diff2d", "--set", "runtime=1.0", "--set", "graphics=True", "--frames", frames.toString());
             assertEquals(0, r.code(), r.err());
             assertTrue(!r.err().contains("graphics requested"), r.err());
