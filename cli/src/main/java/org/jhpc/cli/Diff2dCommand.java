@@ -20,6 +20,7 @@ import org.jhpc.diffusion.Solver;
 import org.jhpc.diffusion.Solvers;
 import org.jhpc.diffusion.mpi.MpiSolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,7 +45,7 @@ public final class Diff2dCommand implements Callable<Integer> {
     Path params;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "override one parameter (repeatable), "
-            + "e.g. --set dx=0.5")
+            + "e.g. --set dx=0.5", showDefaultValue = Help.Visibility.NEVER)
     List<String> sets = new ArrayList<>();
 
     @Mixin

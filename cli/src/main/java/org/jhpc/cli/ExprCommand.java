@@ -17,6 +17,7 @@ import org.jhpc.expr.ExprException;
 import org.jhpc.expr.NdArray;
 import org.jhpc.expr.NpyIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,17 +37,18 @@ public final class ExprCommand implements Callable<Integer> {
     String expression;
 
     @Option(names = "--var", paramLabel = "NAME=FILE.npy", description = "bind a variable to a .npy array "
-            + "(float64, float32, int64, int32, bool, complex128, byte strings; 0-d arrays are scalars)")
+            + "(float64, float32, int64, int32, bool, complex128, byte strings; 0-d arrays are scalars)",
+            showDefaultValue = Help.Visibility.NEVER)
     List<String> vars = new ArrayList<>();
 
     @Option(names = "--scalar", paramLabel = "NAME=VALUE", description = "bind a variable to a number "
-            + "(1 is int64, 1.0 float64, True/False bool)")
+            + "(1 is int64, 1.0 float64, True/False bool)", showDefaultValue = Help.Visibility.NEVER)
     List<String> scalars = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE.npy", description = "write the result here (default: print it)")
     Path out;
 
-    /** Not given: the engine's own default (JHPC_EXPR_THREADS, else the same count). */
+    /** Not given: the engine's own default (JHPC_EXPR_THREADS when set, else the same count). */
     @Mixin
     ThreadsOption threads;
 

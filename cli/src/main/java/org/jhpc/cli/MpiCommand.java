@@ -84,11 +84,11 @@ public final class MpiCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--latency-bytes", description = "message size for the latency") int latencyBytes = 8;
-        @Option(names = "--bandwidth-bytes", description = "message size for the bandwidth") int bandwidthBytes = 8 << 20;
-        @Option(names = "--iters", description = "round trips per latency repetition") int iters = 20000;
-        @Option(names = "--bw-iters", description = "round trips per bandwidth repetition") int bwIters = 20;
-        @Option(names = "--reps", description = "repetitions (the median is printed)") int reps = 5;
+        @Option(names = "--latency-bytes", paramLabel = "BYTES", description = "message size for the latency") int latencyBytes = 8;
+        @Option(names = "--bandwidth-bytes", paramLabel = "BYTES", description = "message size for the bandwidth") int bandwidthBytes = 8 << 20;
+        @Option(names = "--iters", paramLabel = "N", description = "round trips per latency repetition") int iters = 20000;
+        @Option(names = "--bw-iters", paramLabel = "N", description = "round trips per bandwidth repetition") int bwIters = 20;
+        @Option(names = "--reps", paramLabel = "N", description = "repetitions (the median is printed)") int reps = 5;
         @Option(names = "--native", description = "send from native memory segments instead of byte[]") boolean nat;
 
         @Override

@@ -10,7 +10,7 @@ public final class ThreadsOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads for the parallel variants (default: the "
+    @Option(names = "--threads", paramLabel = "N", description = "threads for the parallel work (the default is the "
             + "available processors, honouring SLURM_CPUS_PER_TASK / SLURM_NPROCS and CPU affinity)")
     int threads = Cpus.defaultThreads();
 
