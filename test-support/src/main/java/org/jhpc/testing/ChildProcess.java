@@ -105,12 +105,7 @@ public final class ChildProcess {
 
     /** Starts the child, waits for it until the deadline, and kills it and fails if it does not end by then. */
     public Result run() {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(merge);
-        if (dir != null) pb.directory(dir.toFile());
-        env.forEach((k, v) -> {
-            if (v == null) pb.environment().remove(k);
-            else pb.environment().put(k, v);
-        });
+        ProcessBuilder pb = builder(merge);
         long t0 = System.nanoTime();
         Process p;
         try {
@@ -173,19 +168,23 @@ public final class ChildProcess {
 
     /** Starts the child in the background (stdout and stderr merged and kept); see {@link Running}. */
     public Running start() {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        if (dir != null) pb.directory(dir.toFile());
-        env.forEach((k, v) -> {
-            if (v == null) pb.environment().remove(k);
-            else pb.environment().put(k, v);
-        });
         try {
-            Process p = pb.start();
+            Process p = builder(true).start();
             p.getOutputStream().close();
             return new Running(p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
+    }
+
+    private ProcessBuilder builder(boolean mergeStderr) {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(mergeStderr);
+        if (dir != null) pb.directory(dir.toFile());
+        env.forEach((k, v) -> {
+            if (v == null) pb.environment().remove(k);
+            else pb.environment().put(k, v);
+        });
+        return pb;
     }
 
     /** Kills the descendants first (so none is re-parented and left running), then the process itself. */
