@@ -15,7 +15,7 @@ import java.math.MathContext;
  * </pre>
  * Computed in integers (BigInteger) and divided once to 40 significant digits, so {@link #value(long)} is the
  * double nearest to the exact sum. Replacing the real dx by the double 3.0/n changes the sum by a relative 1e-16
- * at most, far below the 1e-9 the tests allow.
+ * at most, far below the 1e-13 the tests allow.
  */
 public final class ExactLeftSum {
     private ExactLeftSum() {}

@@ -1,6 +1,7 @@
 package org.jhpc.auc;
 
 import java.util.Map;
+import org.jhpc.core.CompensatedSum;
 import org.jhpc.expr.Expr;
 import org.jhpc.expr.NdArray;
 
@@ -28,18 +29,14 @@ final class ExprIntegrator implements Integrator {
     public double area(long ntot) {
         double dx = Integrand.dx(ntot);
         double[] x = new double[(int) Math.min(CHUNK, ntot)];
-        double sum = 0;
-        double comp = 0;
+        CompensatedSum sum = new CompensatedSum();
         for (long i0 = 0; i0 < ntot; i0 += CHUNK) {
             int m = (int) Math.min(CHUNK, ntot - i0);
             for (int k = 0; k < m; k++) x[k] = (i0 + k) * dx;
             double part = expr.evaluate(Map.of("x", NdArray.of(x).slice(0, m))).getDouble(0);
-            double y = part - comp;
-            double t = sum + y;
-            comp = (t - sum) - y;
-            sum = t;
+            sum.add(part);
         }
-        return sum * dx;
+        return sum.total() * dx;
     }
 
     @Override

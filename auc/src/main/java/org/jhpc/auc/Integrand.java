@@ -15,8 +15,6 @@ package org.jhpc.auc;
 public final class Integrand {
     private Integrand() {}
 
-    /** Left end of the interval. */
-    public static final double X0 = 0.0;
     /** Width of the interval (the slides' {@code width = 3.0}); dx = WIDTH / ntot. */
     public static final double WIDTH = 3.0;
     /** Coefficients of f(x) = C3·x³ + C2·x² + C0. */

@@ -7,7 +7,7 @@ import org.jhpc.core.Variant;
 
 /**
  * The registry of auc variants: one case per {@link Variant}. Adding a variant is one class implementing
- * {@link Integrator} (usually over {@link PartialSum} and {@link Ranges}), one case below and its name in
+ * {@link Integrator} (usually over {@link PartialSum} and {@link org.jhpc.core.Ranges}), one case below and its name in
  * {@link #LOCAL}.
  */
 public final class Integrators {

@@ -1,5 +1,6 @@
 package org.jhpc.auc;
 
+import org.jhpc.core.Ranges;
 import org.jhpc.core.UserError;
 import org.jhpc.mpi.Comm;
 import org.jhpc.mpi.MPI;

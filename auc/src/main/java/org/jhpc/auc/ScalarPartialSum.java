@@ -1,5 +1,7 @@
 package org.jhpc.auc;
 
+import org.jhpc.core.CompensatedSum;
+
 /**
  * {@link PartialSum} in plain Java: four interleaved accumulators (points i, i+1, i+2, i+3 go to different ones, so
  * the four add chains overlap in the pipeline), folded into the total every {@link #BLOCK} points with Kahan
@@ -16,7 +18,7 @@ final class ScalarPartialSum implements PartialSum {
 
     @Override
     public double sum(long i0, long i1, double dx) {
-        double total = 0, comp = 0;
+        CompensatedSum total = new CompensatedSum();
         long i = i0;
         while (i1 - i >= 4) {
             int n = (int) Math.min((i1 - i) / 4, BLOCK / 4);
@@ -28,15 +30,12 @@ final class ScalarPartialSum implements PartialSum {
                 a2 += Integrand.horner((j + 2) * dx);
                 a3 += Integrand.horner((j + 3) * dx);
             }
-            double y = ((a0 + a1) + (a2 + a3)) - comp;       // Kahan-compensated fold of the block sum
-            double t = total + y;
-            comp = (t - total) - y;
-            total = t;
+            total.add((a0 + a1) + (a2 + a3));                 // Kahan-compensated fold of the block sum
             i += 4L * n;
         }
         double tail = 0;
         for (; i < i1; i++) tail += Integrand.horner((double) i * dx);
-        return total + (tail - comp);
+        return total.totalWith(tail);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.jhpc.auc;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.jhpc.core.CompensatedSum;
+import org.jhpc.core.Config;
 
 /**
  * {@link PartialSum} on the Vector API: {@link #ACC} accumulator vectors of L lanes (L = 8 with AVX-512), so one
@@ -49,19 +51,16 @@ final class SimdPartialSum implements PartialSum {
     public double sum(long i0, long i1, double dx) {
         if (WARM && i1 - i0 >= WARM_MIN_POINTS) Warm.ensure();
         final long step = (long) ACC * L;
-        double total = 0, comp = 0;
+        CompensatedSum total = new CompensatedSum();              // Kahan on the scalar side
         long i = i0;
         while (i1 - i >= step) {
             long iters = Math.min((i1 - i) / step, (long) BLOCK_ITERS * CHUNK_BLOCKS);
-            double y = chunk(i, (int) iters, dx) - comp;         // Kahan on the scalar side
-            double t = total + y;
-            comp = (t - total) - y;
-            total = t;
+            total.add(chunk(i, (int) iters, dx));
             i += iters * step;
         }
         double tail = 0;
         for (; i < i1; i++) tail += Integrand.horner((double) i * dx);
-        return total + (tail - comp);
+        return total.totalWith(tail);
     }
 
     /** Σ f(j·dx) over the iters·ACC·L points from index i on, reduced to one double in a fixed order. */
@@ -100,7 +99,7 @@ final class SimdPartialSum implements PartialSum {
     /** Calls of at least this many points first wait for the JIT warm-up (a smaller call is over before it pays). */
     static final long WARM_MIN_POINTS = 1 << 20;
     /** {@code -Djhpc.auc.warm=false} skips the warm-up (to measure what it saves). */
-    static final boolean WARM = !"false".equals(System.getProperty("jhpc.auc.warm"));
+    static final boolean WARM = Config.AUC_WARM.isOn();
 
     /**
      * JIT warm-up, once per JVM, on throwaway input: calls {@link #chunk} on one iteration (ACC·L points) at a time,

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jhpc.core.Ranges;
 
 /**
  * The {@link PartialSum} kernel on N threads: thread t sums the contiguous piece t of [0, ntot)

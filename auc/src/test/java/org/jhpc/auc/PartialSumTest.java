@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.jhpc.core.Simd;
 import org.junit.jupiter.api.Test;
 
-/** The kernels over odd sub-ranges against a naive serial loop, and the range splitter. */
+/** The kernels over odd sub-ranges against a naive serial loop. */
 class PartialSumTest {
     private static double naive(long i0, long i1, double dx) {
         double s = 0;
@@ -54,21 +54,5 @@ class PartialSumTest {
         }
         assertEquals(4.0, Integrand.horner(0), 0.0);
         assertEquals(0.7 * 27 - 18 + 4, Integrand.horner(3), 1e-15);
-    }
-
-    @Test
-    void rangesCoverWithoutGapsAndDifferByAtMostOne() {
-        long[] ns = {0, 1, 7, 121, 1_000_003, Long.MAX_VALUE};
-        for (long n : ns) {
-            for (int parts : new int[] {1, 2, 3, 5, 8, 13}) {
-                assertEquals(0, Ranges.start(n, parts, 0));
-                assertEquals(n, Ranges.start(n, parts, parts));
-                long q = n / parts;
-                for (int k = 0; k < parts; k++) {
-                    long size = Ranges.start(n, parts, k + 1) - Ranges.start(n, parts, k);
-                    assertEquals(true, size == q || size == q + 1, "n=" + n + " parts=" + parts + " k=" + k);
-                }
-            }
-        }
     }
 }

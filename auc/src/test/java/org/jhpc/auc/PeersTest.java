@@ -3,14 +3,14 @@ package org.jhpc.auc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Objects;
+import org.jhpc.core.Config;
 import org.jhpc.core.Variant;
+import org.jhpc.testing.ChildProcess;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,16 +27,13 @@ class PeersTest {
     private static final long[] SIZES = {1, 7, 121, 1023, 1_000_003};
 
     private static Path root() {
-        return Path.of(System.getProperty("jhpc.root", "..")).toAbsolutePath().normalize();
+        return Path.of(Objects.requireNonNullElse(Config.ROOT.given(), "..")).toAbsolutePath().normalize();
     }
 
-    private static String run(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
-        p.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly();
-        assertEquals(0, p.exitValue(), String.join(" ", cmd) + ": " + out);
-        return out;
+    private static String run(List<String> cmd) {
+        ChildProcess.Result r = ChildProcess.of(cmd).timeout(60).run();
+        assertEquals(0, r.exit(), String.join(" ", cmd) + ": " + r.all());
+        return r.out();
     }
 
     private static boolean onPath(String tool) {
@@ -48,7 +45,7 @@ class PeersTest {
 
     /** Compiles a peer (once per compiler) and returns the area it prints for each size. */
     private static List<Double> areas(String compiler, String source) throws Exception {
-        assumeTrue(onPath(compiler), compiler + " not installed");
+        assumeTrue(onPath(compiler), "SKIPPED: " + compiler + " is not installed (scripts/install-deps peers installs it)");
         Path exe = tmp.resolve(compiler + "-auc");
         if (!Files.exists(exe)) {
             run(List.of(compiler, "-O2", "-ffp-contract=off", "-o", exe.toString(), root().resolve(source).toString()));

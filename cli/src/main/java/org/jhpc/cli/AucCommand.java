@@ -1,18 +1,19 @@
 package org.jhpc.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jhpc.auc.Integrand;
 import org.jhpc.auc.Integrator;
 import org.jhpc.auc.Integrators;
 import org.jhpc.auc.MpiIntegrator;
-import org.jhpc.core.Cpus;
 import org.jhpc.core.PyFormat;
-import org.jhpc.core.Simd;
 import org.jhpc.core.UserError;
 import org.jhpc.core.Variant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +22,10 @@ import picocli.CommandLine.Spec;
 /** {@code jhpc auc}: the tutorial's area under y = 0.7x³ − 2x² + 4 on [0, 3], on any rung of the ladder. */
 @Command(name = "auc", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {"Area under y = 0.7x^3 - 2x^2 + 4 on [0, 3] (exactly 8.175) by a left Riemann sum of NTOT "
-                + "points, as the tutorial's auc_serial.py; prints 'The area is %%f'."})
+                + "points, as the tutorial's auc_serial.py; prints 'The area is %%f'.",
+                "Variants: loops, simd, threads, expr, mpi (default: threads with more than one thread, else simd; "
+                        + "with mpi rank 0 prints). --timing times the last computation (wall time; cpu_seconds is "
+                        + "the calling thread's CPU time)."})
 public final class AucCommand implements Callable<Integer> {
     /** Largest --digits accepted (a double's exact value near 8 has 50 or so decimals). */
     static final int MAX_DIGITS = 100;
@@ -33,28 +37,24 @@ public final class AucCommand implements Callable<Integer> {
             description = "number of points (a whole number from 1 to 9223372036854775807)")
     String ntotText;
 
-    @Option(names = "--variant", paramLabel = "V", description = "loops, simd, threads, expr, mpi (default: threads "
-            + "with more than one thread, else simd; mpi: launch with mpirun, e.g. mpirun --oversubscribe --bind-to none "
-            + "-np 4 ./jhpc auc --variant mpi; rank 0 prints)")
-    String variant;
+    @Mixin
+    VariantOption variant;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads for the threads and expr variants (default: available "
-            + "processors, honouring SLURM_CPUS_PER_TASK / SLURM_NPROCS and CPU affinity)")
-    int threads = Cpus.defaultThreads();
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--digits", paramLabel = "N", description = "decimals to print (as Python's '%%.Nf')")
     int digits = 6;
 
-    @Option(names = "--no-simd", description = "use the scalar kernel even where the Vector API is available")
-    boolean noSimd;
+    @Mixin
+    SimdOption simd;
 
     @Option(names = "--repeat", paramLabel = "R", description = "compute R times (JIT warm-up); --timing reports "
             + "the last run")
     int repeat = 1;
 
-    @Option(names = "--timing", description = "print the kernel, rates, cpu_seconds (the calling thread's CPU time) "
-            + "and compute_seconds=<s> (wall time of the last computation) on stderr")
-    boolean timing;
+    @Mixin
+    TimingOption timing;
 
     @Override
     public Integer call() {
@@ -63,15 +63,15 @@ public final class AucCommand implements Callable<Integer> {
             throw new UserError("--digits must be from 0 to " + MAX_DIGITS + ", got " + digits);
         }
         if (repeat < 1) throw new UserError("--repeat must be at least 1, got " + repeat);
-        if (noSimd) Simd.force(false);
-        Variant v = variant == null ? Integrators.fastest(threads) : Variant.parse(variant);
+        simd.apply();
+        Variant v = variant.resolve(() -> Integrators.fastest(threads.get()));
 
         double area = Double.NaN;
         long nanos = 0, cpuNanos = 0;
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         String kernel;
         boolean root = true;
-        try (Integrator integrator = Integrators.create(v, threads)) {
+        try (Integrator integrator = Integrators.create(v, threads.get())) {
             root = !(integrator instanceof MpiIntegrator m) || m.isRoot();
             kernel = integrator.kernel();
             for (int r = 0; r < repeat; r++) {
@@ -85,21 +85,18 @@ public final class AucCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("The area is " + PyFormat.fixed(area, digits));
         out.flush();
-        if (timing) {
-            PrintWriter err = spec.commandLine().getErr();
+        if (timing.on()) {
             double secs = nanos * 1e-9;
-            err.printf(Locale.ROOT, "variant=%s%n", v);
-            err.printf(Locale.ROOT, "kernel=%s%n", kernel);
-            err.printf(Locale.ROOT, "java=%s %s%n", System.getProperty("java.vm.name"), Runtime.version());
-            err.printf(Locale.ROOT, "ntot=%d repeat=%d%n", ntot, repeat);
+            List<String> lines = new ArrayList<>();
+            lines.add("java=" + System.getProperty("java.vm.name") + " " + Runtime.version());
+            lines.add("ntot=" + ntot + " repeat=" + repeat);
             if (secs > 0) {
-                err.printf(Locale.ROOT, "points_per_second=%.4g%n", ntot / secs);
-                err.printf(Locale.ROOT, "gflops=%.3f (%d flops per point: the slides' loop body as written)%n",
-                        ntot * (double) Integrand.FLOPS_PER_POINT / secs * 1e-9, Integrand.FLOPS_PER_POINT);
+                lines.add(String.format(Locale.ROOT, "points_per_second=%.4g", ntot / secs));
+                lines.add(String.format(Locale.ROOT, "gflops=%.3f (%d flops per point: the slides' loop body as written)",
+                        ntot * (double) Integrand.FLOPS_PER_POINT / secs * 1e-9, Integrand.FLOPS_PER_POINT));
             }
-            err.println("cpu_seconds=" + cpuNanos * 1e-9 + " (calling thread only)");
-            err.println("compute_seconds=" + secs);
-            err.flush();
+            lines.add("cpu_seconds=" + cpuNanos * 1e-9 + " (calling thread only)");
+            timing.print(spec.commandLine().getErr(), v, kernel, lines, secs);
         }
         return 0;
     }

@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jhpc.core.AtomicFiles;
-import org.jhpc.core.Cpus;
 import org.jhpc.core.Npy;
 import org.jhpc.core.ParamFile;
-import org.jhpc.core.Simd;
-import org.jhpc.core.UserError;
 import org.jhpc.core.Variant;
 import org.jhpc.diffusion.Diff2dOptions;
 import org.jhpc.diffusion.Diff2dParams;
@@ -23,6 +20,8 @@ import org.jhpc.diffusion.Solver;
 import org.jhpc.diffusion.Solvers;
 import org.jhpc.diffusion.mpi.MpiSolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,7 +32,10 @@ import picocli.CommandLine.Spec;
                 + "differences, the four-peak initial condition of the tutorial's diff2d.py.",
                 "Prints the simulation time at the start and every outtime, exactly as the Python program does.",
                 "Parameters (defaults): D = 1.0; x1 = -10.0; x2 = 10.0; runtime = 15.0; dx = 0.1; outtime = 0.5; "
-                        + "graphics = False"})
+                        + "graphics = False",
+                "Variants: lists, loops, flat, simd, threads, expr, mpi (default: threads for runs of 1e9 cell "
+                        + "updates or more on more than one core, else simd). --timing times the time-stepping loop "
+                        + "only."})
 public final class Diff2dCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,24 +45,21 @@ public final class Diff2dCommand implements Callable<Integer> {
     Path params;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "override one parameter (repeatable), "
-            + "e.g. --set dx=0.5")
+            + "e.g. --set dx=0.5", showDefaultValue = Help.Visibility.NEVER)
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--variant", paramLabel = "V", description = "lists, loops, flat, simd, threads, expr, mpi "
-            + "(default: the fastest here: threads for runs of 1e9 cell updates or more on more than one core, else simd; mpi: launch with mpirun, e.g. "
-            + "mpirun --oversubscribe --bind-to none -np 4 ./jhpc diff2d --variant mpi)")
-    String variant;
+    @Mixin
+    VariantOption variant;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads for the threads and expr variants (default: available "
-            + "processors, honouring SLURM_CPUS_PER_TASK / SLURM_NPROCS and CPU affinity)")
-    int threads = Cpus.defaultThreads();
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--depth", paramLabel = "D", description = "time steps per pass over memory (temporal blocking) "
             + "for simd and threads; 0 = automatic, 1 = none")
     int depth = 0;
 
-    @Option(names = "--no-simd", description = "use the scalar kernels even where the Vector API is available")
-    boolean noSimd;
+    @Mixin
+    SimdOption simd;
 
     @Option(names = "--save", paramLabel = "FILE.npy", description = "write the final density (npnts x npnts float64, "
             + "boundary included) in numpy's .npy format")
@@ -75,32 +74,20 @@ public final class Diff2dCommand implements Callable<Integer> {
     @Option(names = "--window", description = "show a live window that redraws at each printed time (as graphics = True)")
     boolean window;
 
-    @Option(names = "--timing", description = "print the kernel, rates and compute_seconds=<s> (time-stepping loop "
-            + "only) on stderr")
-    boolean timing;
-
-    @Option(names = "--fail-rank", paramLabel = "R", description = "fault injection (tests; mpi variant): rank R "
-            + "fails at step --fail-at-step")
-    Integer failRank;
-
-    @Option(names = "--fail-at-step", paramLabel = "K", description = "the step at which --fail-rank fails (default 0)")
-    long failAtStep = 0;
+    @Mixin
+    TimingOption timing;
 
     @Override
     public Integer call() {
-        if (noSimd) Simd.force(false);
+        simd.apply();
         Diff2dParams p = Diff2dParams.defaults();
         if (params != null) p = p.withAll(ParamFile.read(params));
         for (String s : sets) p = p.withAssignment(s);
         Diff2dProblem problem = new Diff2dProblem(p);
-        Variant v = variant == null ? Solvers.fastest(problem, threads) : Variant.parse(variant);
+        Variant v = variant.resolve(() -> Solvers.fastest(problem, threads.get()));
         AtomicFiles.requireWritable(save);
         AtomicFiles.requireWritable(gif);
-        if (failRank != null && (v != Variant.MPI || failRank < 0 || failAtStep < 0)) {
-            throw new UserError("--fail-rank needs --variant mpi, a rank >= 0 and --fail-at-step >= 0");
-        }
-        Diff2dOptions options = new Diff2dOptions(v, threads, depth, failRank == null
-                ? MpiSolver.FaultInjection.NONE : new MpiSolver.FaultInjection(failRank, failAtStep));
+        Diff2dOptions options = new Diff2dOptions(v, threads.get(), depth);
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -127,23 +114,22 @@ public final class Diff2dCommand implements Callable<Integer> {
             if (mpi != null) haloSeconds = mpi.haloSeconds();
             if (!root) return 0;
         }
-        if (timing) {
+        if (timing.on()) {
             double updates = problem.cellUpdates();
             double secs = result.computeSeconds();
-            err.printf(Locale.ROOT, "variant=%s%n", v);
-            err.printf(Locale.ROOT, "kernel=%s%n", kernel);
-            err.printf(Locale.ROOT, "grid=%dx%d nsteps=%d cell_updates=%.4g%n", problem.npnts, problem.npnts, problem.nsteps, updates);
+            List<String> lines = new ArrayList<>();
+            lines.add(String.format(Locale.ROOT, "grid=%dx%d nsteps=%d cell_updates=%.4g", problem.npnts, problem.npnts,
+                    problem.nsteps, updates));
             if (secs > 0) {
-                err.printf(Locale.ROOT, "gflops=%.3f (7 flops per cell update)%n", updates * 7 / secs * 1e-9);
-                err.printf(Locale.ROOT, "gbytes_per_second=%.3f (16 bytes per cell update: one read and one write)%n",
-                        updates * 16 / secs * 1e-9);
+                lines.add(String.format(Locale.ROOT, "gflops=%.3f (7 flops per cell update)", updates * 7 / secs * 1e-9));
+                lines.add(String.format(Locale.ROOT, "gbytes_per_second=%.3f (16 bytes per cell update: one read and "
+                        + "one write)", updates * 16 / secs * 1e-9));
             }
             if (haloSeconds >= 0 && problem.nsteps > 0) {
-                err.printf(Locale.ROOT, "halo_seconds_per_step=%.3g (rank 0, included in compute_seconds)%n",
-                        haloSeconds / problem.nsteps);
+                lines.add(String.format(Locale.ROOT, "halo_seconds_per_step=%.3g (rank 0, included in compute_seconds)",
+                        haloSeconds / problem.nsteps));
             }
-            err.println("compute_seconds=" + secs);
-            err.flush();
+            timing.print(err, v, kernel, lines, secs);
         }
         return 0;
     }

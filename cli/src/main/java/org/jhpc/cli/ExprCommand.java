@@ -17,13 +17,15 @@ import org.jhpc.expr.ExprException;
 import org.jhpc.expr.NdArray;
 import org.jhpc.expr.NpyIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jhpc expr}: numexpr's {@code evaluate} on .npy files, and a benchmark of the engine's tiers. */
-@Command(name = "expr", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "expr", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {"Evaluates an array expression (numexpr's language) over .npy inputs, in blocks, on threads.",
                 "  jhpc expr 'a**2 + 2*a*b' --var a=a.npy --var b=b.npy --out r.npy",
                 "  jhpc expr --bench '2*sin(a)*cos(b) + sqrt(a*b)' --size 3000000 --threads 2"})
@@ -35,33 +37,39 @@ public final class ExprCommand implements Callable<Integer> {
     String expression;
 
     @Option(names = "--var", paramLabel = "NAME=FILE.npy", description = "bind a variable to a .npy array "
-            + "(float64, float32, int64, int32, bool, complex128, byte strings; 0-d arrays are scalars)")
+            + "(float64, float32, int64, int32, bool, complex128, byte strings; 0-d arrays are scalars)",
+            showDefaultValue = Help.Visibility.NEVER)
     List<String> vars = new ArrayList<>();
 
     @Option(names = "--scalar", paramLabel = "NAME=VALUE", description = "bind a variable to a number "
-            + "(1 is int64, 1.0 float64, True/False bool)")
+            + "(1 is int64, 1.0 float64, True/False bool)", showDefaultValue = Help.Visibility.NEVER)
     List<String> scalars = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE.npy", description = "write the result here (default: print it)")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: JHPC_EXPR_THREADS, "
-            + "else the available processors capped by SLURM_CPUS_PER_TASK / SLURM_NPROCS)")
-    Integer threads;
+    /** Not given: the engine's own default (JHPC_EXPR_THREADS when set, else the same count). */
+    @Mixin
+    ThreadsOption threads;
+
+    @Mixin
+    SimdOption simd;
 
     @Option(names = "--bench", description = "benchmark EXPR on random float64 arrays of --size elements")
     boolean bench;
 
-    @Option(names = "--size", paramLabel = "N", description = "elements per array for --bench (default 3000000)")
+    @Option(names = "--size", paramLabel = "N", description = "elements per array for --bench")
     int size = 3_000_000;
 
     @Override
     public Integer call() {
         PrintWriter pw = spec.commandLine().getOut();
         try {
-            if (threads != null) {
-                if (threads < 1 || threads > 1024) throw new UserError("--threads must be in [1, 1024], got " + threads);
-                Expr.setNumThreads(threads);
+            simd.apply();
+            if (threads.given()) {
+                int n = threads.get();
+                if (n < 1 || n > 1024) throw new UserError("--threads must be in [1, 1024], got " + n);
+                Expr.setNumThreads(n);
             }
             if (bench) {
                 if (!vars.isEmpty() || out != null) throw new UserError("--bench takes no --var or --out");

@@ -2,6 +2,7 @@ package org.jhpc.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.jhpc.core.Config;
 import org.jhpc.core.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,7 +82,7 @@ public final class Main implements Runnable {
                 return 2;
             }
             c.getErr().println(prefix(c) + "internal error: " + oneLine(String.valueOf(ex)));
-            if (System.getenv("JHPC_DEBUG") != null) ex.printStackTrace(c.getErr());
+            if (Config.DEBUG.given() != null) ex.printStackTrace(c.getErr());
             return 1;
         });
         return cl;

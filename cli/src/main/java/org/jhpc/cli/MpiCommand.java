@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code jhpc mpi}: MPI programs and diagnostics, run under {@code mpirun} like any MPI program, e.g.
  * {@code mpirun --oversubscribe --bind-to none -np 4 ./jhpc mpi rightrank} (as root add {@code --allow-run-as-root}).
  */
-@Command(name = "mpi", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "mpi", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {"MPI through Open MPI's libmpi (bound with Java's FFM API). Launch with mpirun, e.g.",
                 "  mpirun --oversubscribe --bind-to none -np 4 ./jhpc mpi rightrank",
                 "(as root add --allow-run-as-root). Without mpirun a command runs as one rank."},
@@ -43,7 +43,7 @@ public final class MpiCommand implements Runnable {
         return MPI.COMM_WORLD;
     }
 
-    @Command(name = "rightrank", mixinStandardHelpOptions = true,
+    @Command(name = "rightrank", mixinStandardHelpOptions = true, showDefaultValues = true,
             description = "The slides' first MPI program: every rank sends its rank to its left neighbour (tag 13, "
                     + "MPI_Sendrecv) and prints what its right neighbour sent.")
     static final class RightRank implements Callable<Integer> {
@@ -84,11 +84,11 @@ public final class MpiCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--latency-bytes", description = "message size for the latency") int latencyBytes = 8;
-        @Option(names = "--bandwidth-bytes", description = "message size for the bandwidth") int bandwidthBytes = 8 << 20;
-        @Option(names = "--iters", description = "round trips per latency repetition") int iters = 20000;
-        @Option(names = "--bw-iters", description = "round trips per bandwidth repetition") int bwIters = 20;
-        @Option(names = "--reps", description = "repetitions (the median is printed)") int reps = 5;
+        @Option(names = "--latency-bytes", paramLabel = "BYTES", description = "message size for the latency") int latencyBytes = 8;
+        @Option(names = "--bandwidth-bytes", paramLabel = "BYTES", description = "message size for the bandwidth") int bandwidthBytes = 8 << 20;
+        @Option(names = "--iters", paramLabel = "N", description = "round trips per latency repetition") int iters = 20000;
+        @Option(names = "--bw-iters", paramLabel = "N", description = "round trips per bandwidth repetition") int bwIters = 20;
+        @Option(names = "--reps", paramLabel = "N", description = "repetitions (the median is printed)") int reps = 5;
         @Option(names = "--native", description = "send from native memory segments instead of byte[]") boolean nat;
 
         @Override
@@ -133,7 +133,7 @@ public final class MpiCommand implements Runnable {
         }
     }
 
-    @Command(name = "doctor", mixinStandardHelpOptions = true,
+    @Command(name = "doctor", mixinStandardHelpOptions = true, showDefaultValues = true,
             description = "Reports the MPI library jhpc found, its implementation and version, the thread level, "
                     + "the launcher and whether launcher and library match. Exit 1 when MPI is unusable.")
     static final class Doctor implements Callable<Integer> {

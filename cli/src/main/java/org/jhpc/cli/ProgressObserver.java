@@ -5,6 +5,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.jhpc.core.Config;
 import org.jhpc.diffusion.Diff2dProblem;
 import org.jhpc.diffusion.Diff2dRun;
 import org.jhpc.diffusion.Field;
@@ -27,8 +28,8 @@ final class ProgressObserver implements Diff2dRun.Observer {
 
     /** The observer when stderr is a terminal, else null. */
     static ProgressObserver ifTerminal(String task) {
-        if (!"1".equals(System.getProperty("jhpc.stderr.tty"))) return null;
-        return new ProgressObserver(task, Double.parseDouble(System.getProperty("jhpc.progress.after", "2")));
+        if (!Config.STDERR_TTY.isOn()) return null;
+        return new ProgressObserver(task, Double.parseDouble(Config.PROGRESS_AFTER.value()));
     }
 
     @Override

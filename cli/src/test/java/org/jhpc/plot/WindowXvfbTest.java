@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.jhpc.testing.ChildProcess;
 import org.jhpc.testing.Cli;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The live window on a real X server (Xvfb): what the server shows in the window after the run must be the last
- * picture, pixel for pixel (captured through java.awt.Robot by the -Djhpc.window.snapshot hook).
+ * picture, pixel for pixel (captured through java.awt.Robot by the -Djhpc.testing.window.snapshot hook).
  */
 class WindowXvfbTest {
     @TempDir
@@ -26,17 +26,17 @@ class WindowXvfbTest {
 
     @Test
     void windowShowsTheLastPicture() throws Exception {
-        Assumptions.assumeTrue(new File("/usr/bin/Xvfb").canExecute(), "Xvfb is not installed");
+        Assumptions.assumeTrue(new File("/usr/bin/Xvfb").canExecute(),
+                "SKIPPED: Xvfb is not installed (scripts/install-deps installs xvfb)");
         int display = 90 + (int) (ProcessHandle.current().pid() % 100);
-        Process xvfb = new ProcessBuilder("/usr/bin/Xvfb", ":" + display, "-screen", "0", "800x600x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("xvfb.log").toFile()).start();
-        try {
+        try (ChildProcess.Running xvfb = ChildProcess.of("/usr/bin/Xvfb", ":" + display, "-screen", "0", "800x600x24",
+                "-nolisten", "tcp").start()) {
             Path socket = Path.of("/tmp/.X11-unix/X" + display);
             for (int i = 0; i < 100 && !Files.exists(socket); i++) Thread.sleep(50);
-            Assumptions.assumeTrue(Files.exists(socket) && xvfb.isAlive(), "Xvfb did not start");
+            Assumptions.assumeTrue(Files.exists(socket) && xvfb.isAlive(), "SKIPPED: Xvfb did not start");
             Path shot = dir.resolve("shot.png");
             Path frames = dir.resolve("frames");
-            Cli.Result r = Cli.runJvm(Map.of("DISPLAY", ":" + display), List.of("-Djhpc.window.snapshot=" + shot),
+            Cli.Result r = Cli.runJvm(Map.of("DISPLAY", ":" + display), List.of("-Djhpc.testing.window.snapshot=" + shot),
                     "diff2d", "--set", "runtime=1.0", "--set", "graphics=True", "--frames", frames.toString());
             assertEquals(0, r.code(), r.err());
             assertTrue(!r.err().contains("graphics requested"), r.err());
@@ -52,9 +52,6 @@ class WindowXvfbTest {
             }
             double fraction = same / (double) (last.getWidth() * last.getHeight());
             assertTrue(fraction > 0.99, "window shows the last frame: " + fraction + " of pixels equal");
-        } finally {
-            xvfb.destroy();
-            xvfb.waitFor(10, TimeUnit.SECONDS);
         }
     }
 }

@@ -1,17 +1,12 @@
 package org.jhpc.testing;
 
-import java.io.File;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jhpc.cli.Main;
 
-/** Runs the jhpc command line in-process or in a child JVM, capturing exit code, stdout and stderr. */
+/** Runs the jhpc command line in-process or in a child JVM ({@link ChildProcess}), capturing exit code and output. */
 public final class Cli {
     private Cli() {}
 
@@ -27,38 +22,19 @@ public final class Cli {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /** The command line to start jhpc's Main in a child JVM with this JVM's classpath and jhpc's flags. */
+    /** The command line that starts jhpc's Main in a child JVM with this JVM's classpath and jhpc's flags. */
     public static List<String> javaCommand(List<String> jvmArgs, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--add-modules");
-        cmd.add("jdk.incubator.vector");
-        cmd.add("--enable-native-access=ALL-UNNAMED");
-        cmd.addAll(jvmArgs);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Main.class.getName());
-        cmd.addAll(List.of(args));
-        return cmd;
+        return ChildProcess.java(jvmArgs, Main.class.getName(), args);
     }
 
-    public static Result runJvm(Map<String, String> env, List<String> jvmArgs, String... args)
-            throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(javaCommand(jvmArgs, args));
-        pb.environment().putAll(env);
-        env.forEach((k, v) -> {
-            if (v == null) pb.environment().remove(k);
-        });
-        File errFile = File.createTempFile("jhpc-err", ".txt");
-        pb.redirectError(errFile);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("child JVM timed out");
-        }
-        String err = java.nio.file.Files.readString(errFile.toPath());
-        errFile.delete();
-        return new Result(p.exitValue(), out, err);
+    /** jhpc in a child JVM with these environment changes (a null value removes a variable), within 120 s. */
+    public static Result runJvm(Map<String, String> env, List<String> jvmArgs, String... args) {
+        return run(javaCommand(jvmArgs, args), env);
+    }
+
+    /** Any command line, as a child process, within 120 s (killed with its tree and failing the test after). */
+    public static Result run(List<String> command, Map<String, String> env) {
+        ChildProcess.Result r = ChildProcess.of(command).env(env).timeout(120).run();
+        return new Result(r.exit(), r.out(), r.err());
     }
 }

@@ -23,10 +23,7 @@ public final class Simd {
 
     public static boolean switchedOn() {
         if (forced != null) return forced;
-        String prop = System.getProperty("jhpc.simd");
-        String env = System.getenv("JHPC_SIMD");
-        String v = prop != null ? prop : env;
-        return v == null || !(v.equalsIgnoreCase("false") || v.equalsIgnoreCase("off") || v.equals("0"));
+        return Config.SIMD.isOn();
     }
 
     /** True when the SIMD kernels should run. */

@@ -23,10 +23,6 @@ public final class SpinBarrier {
         this.parties = parties;
     }
 
-    public int parties() {
-        return parties;
-    }
-
     /** Waits until all parties have called await for this generation. */
     public void await() {
         int g = generation;

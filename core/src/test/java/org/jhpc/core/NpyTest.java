@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import org.jhpc.testing.ChildProcess;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,18 +48,19 @@ class NpyTest {
     @Test
     void numpyReadsIt() throws Exception {
         Path f = writeSample(3, 4);
-        Process p;
+        ChildProcess.Result r;
         try {
-            p = new ProcessBuilder("python3", "-c", "import numpy,sys; a=numpy.load(sys.argv[1]); "
+            r = ChildProcess.of("python3", "-c", "import numpy,sys; a=numpy.load(sys.argv[1]); "
                     + "print(a.dtype, a.shape, repr(float(a[2,3])), repr(float(a.sum())))", f.toString())
-                    .redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
-            Assumptions.abort("python3 not available");
+                    .mergeStderr().timeout(60).run();
+        } catch (java.io.UncheckedIOException e) {
+            Assumptions.abort("SKIPPED: python3 is not installed (scripts/install-deps installs it)");
             return;
         }
-        assertFalse(!p.waitFor(60, TimeUnit.SECONDS));
-        String out = new String(p.getInputStream().readAllBytes()).strip();
-        Assumptions.assumeFalse(out.contains("No module named"), "numpy not available");
+        String out = r.out().strip();
+        Assumptions.assumeFalse(out.contains("No module named"),
+                "SKIPPED: numpy is not installed (scripts/install-deps installs python3-numpy)");
+        assertEquals(0, r.exit(), out);
         double sum = 0;
         for (int i = 0; i < 3; i++) for (int j = 0; j < 4; j++) sum += value(i, j);
         assertEquals("float64 (3, 4) " + PyFloat.repr(value(2, 3)) + " " + PyFloat.repr(sum), out);

@@ -36,7 +36,10 @@ public final class Diff2dProblem {
         this(p, null);
     }
 
-    /** The same grid and time step with another initial density (for analytic tests); null = the four peaks. */
+    /**
+     * The same grid and time step with another initial density (e.g. an eigenmode, whose decay is known in closed
+     * form); null = the four peaks.
+     */
     public Diff2dProblem withInitial(InitialCondition ic) {
         return new Diff2dProblem(params, ic);
     }

@@ -39,9 +39,7 @@ public final class Solvers {
             case SIMD -> new SimdSolver(p, o.depth());
             case THREADS -> new ThreadsSolver(p, o.threads(), o.depth());
             case EXPR -> new ExprSolver(p, o.threads());
-            case MPI -> MpiSolver.create(p, o.fault());
-            default -> throw new UserError("diff2d has no '" + o.variant() + "' variant in this build (available: "
-                    + Variant.names(LOCAL.toArray(Variant[]::new)) + ")");
+            case MPI -> MpiSolver.create(p);
         };
     }
 

@@ -1,5 +1,7 @@
 package org.jhpc.diffusion;
 
+import org.jhpc.core.Config;
+
 /**
  * Gets the row kernel JIT-compiled before the real run needs it. Until C2 compiles it, a Vector API kernel runs as
  * plain Java objects, hundreds of times slower than compiled code; a cold 2.4e8-update run spends about half of its
@@ -15,7 +17,7 @@ public final class Warmup {
 
     /** Starts warming the kernel that {@link RowKernel#best()} returns; at most about 300 ms of CPU. */
     public static synchronized void start() {
-        if (thread != null || "false".equals(System.getProperty("jhpc.warmup"))) return;
+        if (thread != null || !Config.WARMUP.isOn()) return;
         thread = Thread.ofPlatform().daemon().name("jhpc-warmup").start(Warmup::run);
     }
 

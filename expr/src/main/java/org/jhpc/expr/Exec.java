@@ -1,5 +1,7 @@
 package org.jhpc.expr;
 
+import org.jhpc.core.Config;
+
 /**
  * Runs one instruction over one block: a switch on the operation and the operand type that calls the kernel
  * method for that pair. The float64 kernels are the Vector API ones when {@code jdk.incubator.vector} is
@@ -10,7 +12,7 @@ final class Exec {
 
     /** True when the Vector API module is in the boot layer (run with --add-modules jdk.incubator.vector). */
     static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && !Boolean.getBoolean("jhpc.expr.novector");
+            && !Config.EXPR_NOVECTOR.isOn();
 
     static final F64Scalar F = VECTOR ? newVector() : new F64Scalar();
     static final F32Scalar G = VECTOR ? newVector32() : new F32Scalar();

@@ -196,7 +196,7 @@ public final class Expr {
      * for them, else {@code interpreter}.
      */
     public String tier(Map<String, ?> bindings) {
-        return Tiers.describe(compiled(bind(bindings)));
+        return Tiers.describe(compiled(bindings));
     }
 
     // ------------------------------------------------------------------ binding
@@ -254,6 +254,11 @@ public final class Expr {
         };
     }
 
+    /** The compiled program and its frame pool for these operands (compiled now when new). */
+    Engine.Compiled compiled(Map<String, ?> bindings) {
+        return compiled(bind(bindings));
+    }
+
     private Engine.Compiled compiled(Bound b) {
         Engine.Compiled c = programs.get(b.key);
         if (c != null) return c;
@@ -263,11 +268,6 @@ public final class Expr {
         Program p = Program.compile(source, typed, items);
         if (programs.size() > 64) programs.clear();
         return programs.computeIfAbsent(b.key, k -> new Engine.Compiled(p));
-    }
-
-    /** The compiled program and its frame pool for these bindings (for tests). */
-    Engine.Compiled compiledFor(Map<String, ?> bindings) {
-        return compiled(bind(bindings));
     }
 
     /** The typed, unfolded tree for these bindings (for the reference evaluator). */

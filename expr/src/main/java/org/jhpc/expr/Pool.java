@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.jhpc.core.Config;
 
 /**
  * The engine's own worker threads (daemons). Work is split into numbered units that workers and the calling
@@ -32,7 +33,7 @@ final class Pool {
      * else {@code SLURM_NPROCS}) as the rest of jhpc does.
      */
     static int initialThreads() {
-        Integer env = positive(System.getenv("JHPC_EXPR_THREADS"));
+        Integer env = positive(Config.EXPR_THREADS.given());
         if (env != null) return Math.min(env, 1024);
         int cpus = Runtime.getRuntime().availableProcessors();
         Integer slurm = positive(System.getenv("SLURM_CPUS_PER_TASK"));

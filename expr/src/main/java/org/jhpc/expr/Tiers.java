@@ -3,6 +3,7 @@ package org.jhpc.expr;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.jhpc.core.Config;
 
 /**
  * Chooses the tier for an element-wise evaluation: the fused generated loop ({@link Fused}) when the program is
@@ -17,10 +18,11 @@ final class Tiers {
     /** Elements per work unit of the fused tier (no temporaries, so larger than an interpreter block). */
     static final int CHUNK = 16_384;
 
-    private static volatile boolean fusion = !Boolean.getBoolean("jhpc.expr.nofusion");
-    private static final Object FAILED = new Object();
-    /** The last generation failure (tests assert there is none). */
-    static volatile Throwable lastFailure;
+    private static volatile boolean fusion = !Config.EXPR_NOFUSION.isOn();
+    /** The fused slot of a program that the fused tier cannot run; {@code why} is shown by {@link #describe}. */
+    private record Failed(String why) {}
+
+    private static final Failed NOT_ELIGIBLE = new Failed("");
 
     static boolean setFusion(boolean on) {
         boolean old = fusion;
@@ -44,7 +46,7 @@ final class Tiers {
     }
 
     static boolean tryFused(Engine.Compiled c, NdArray[] inputs, NdArray out, long size) {
-        if (!fusion || c.fused == FAILED) return false;
+        if (!fusion || c.fused instanceof Failed) return false;
         if (!(out.dtype() == DType.FLOAT64 && out.isContiguous())) return false;
         Fused k = fusedFor(c, inputs, size);
         if (k == null) return false;
@@ -55,8 +57,8 @@ final class Tiers {
     private static synchronized Object generate(Engine.Compiled c, NdArray[] inputs) {
         if (c.fused != null) return c.fused;
         if (!Fused.eligible(c.p)) {
-            c.fused = FAILED;
-            return FAILED;
+            c.fused = NOT_ELIGIBLE;
+            return NOT_ELIGIBLE;
         }
         Set<String> scalars = new HashSet<>();
         for (int r = 0; r < inputs.length; r++) {
@@ -65,8 +67,7 @@ final class Tiers {
         try {
             c.fused = new Fused(c.p, scalars);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            lastFailure = e;
-            c.fused = FAILED;
+            c.fused = new Failed(" (code generation failed: " + e + ")");
         }
         return c.fused;
     }
@@ -89,7 +90,7 @@ final class Tiers {
      * partition, so the result does not depend on the thread count), combined in chunk order.
      */
     static boolean tryFusedReduce(Engine.Compiled c, NdArray[] inputs, NdArray out, long size) {
-        if (!fusion || c.fused == FAILED || out.ndim() != 0) return false;
+        if (!fusion || c.fused instanceof Failed || out.ndim() != 0) return false;
         Fused k = fusedFor(c, inputs, size);
         if (k == null) return false;
         double[][] in = new double[k.arrays.size()][];
@@ -129,6 +130,6 @@ final class Tiers {
     static String describe(Engine.Compiled c) {
         Object f = c.fused;
         if (f instanceof Fused k) return "fused (generated in " + String.format(Locale.ROOT, "%.1f", k.generateNanos / 1e6) + " ms)";
-        return "interpreter";
+        return "interpreter" + (f instanceof Failed x ? x.why() : "");
     }
 }

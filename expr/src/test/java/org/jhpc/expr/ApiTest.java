@@ -97,7 +97,7 @@ class ApiTest {
             Map<String, Object> ops = Map.of("a", new double[n], "b", new double[n], "i", new long[n]);
             Expr e = Expr.compile("sin(a)*b + (a - b)**2 / (1 + a*a) - sqrt(abs(b)) + where(i > 2, real(complex(a, b)*2), 1)");
             e.evaluate(ops, NdArray.zeros(DType.FLOAT64, n));
-            Engine.Compiled c = e.compiledFor(ops);
+            Engine.Compiled c = e.compiled(ops);
             assertTrue(!c.frames.isEmpty(), "frames are pooled");
             for (Frame f : c.frames) {
                 for (Object b : f.buf) {

@@ -109,6 +109,25 @@ class ErrorTest {
         assertTrue(e.getMessage().startsWith("expression too long"), e.getMessage());
     }
 
+    /**
+     * The other side of the limit: every form nested exactly {@link Parser#MAX_HEIGHT} levels deep compiles and
+     * evaluates on the JVM's default thread stack (Surefire passes no -Xss, as ./jhpc passes none).
+     */
+    @Test
+    void nestingAtTheLimitEvaluates() {
+        int n = Parser.MAX_HEIGHT - 1;
+        double[] a = {0.25, 0.5};
+        Map<String, Object> ops = Map.of("a", a);
+        String[] forms = {"(".repeat(n) + "a" + ")".repeat(n), "-".repeat(n) + "a", "a" + "+a".repeat(n),
+                "a" + "**a".repeat(n), "abs(".repeat(n) + "a" + ")".repeat(n)};
+        for (String src : forms) {
+            NdArray r = Expr.compile(src).evaluate(ops);
+            assertTrue(Double.isFinite(r.getDouble(1)), src.substring(0, 20) + "...: " + r.getDouble(1));
+        }
+        assertEquals(0.5 * (n + 1), Expr.compile(forms[2]).evaluate(ops).getDouble(1), 0.0);
+        assertEquals(0.25, Expr.compile(forms[4]).evaluate(ops).getDouble(0), 0.0);
+    }
+
     @Test
     void longButShallowExpressionsEvaluate() {
         // 400 terms in a balanced tree: tall enough to matter, far below the limit

@@ -2,7 +2,6 @@ package org.jhpc.expr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -52,7 +51,6 @@ class FusedTest {
                 for (int call = 0; call < 3; call++) {            // the second call generates the fused loop
                     Oracle.assertSame("n=" + n + " call " + call + " '" + src + "'", ref, e.evaluate(ops), 1e-12);
                 }
-                assertNull(Tiers.lastFailure, "code generation failed");
                 assertTrue(e.tier(ops).startsWith("fused"), src + ": " + e.tier(ops));
             }
         }
@@ -71,7 +69,7 @@ class FusedTest {
         Expr.setFusion(true);
         e.evaluate(ops);
         NdArray fused = e.evaluate(ops);
-        assertTrue(e.toString().length() > 0);
+        assertTrue(e.tier(ops).startsWith("fused"), e.tier(ops));
         for (int k = 0; k < n; k++) assertEquals(interp.getDouble(k), fused.getDouble(k), 0.0, "element " + k);
     }
 
@@ -96,7 +94,6 @@ class FusedTest {
                 assertEquals(ref, one, 1e-12 * n, src + " n=" + n);
             }
         }
-        assertNull(Tiers.lastFailure, "code generation failed");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Locale;
+import org.jhpc.core.Config;
 import org.jhpc.mpi.ffi.Abi;
 import org.jhpc.mpi.ffi.LibMpi;
 import org.jhpc.mpi.ffi.Native;
@@ -104,8 +105,7 @@ public final class MPI {
     }
 
     static int requestedThreadLevel() {
-        String s = System.getenv("JHPC_MPI_THREAD");
-        if (s == null || s.isBlank()) return THREAD_FUNNELED;
+        String s = Config.MPI_THREAD.value();
         return switch (s.strip().toLowerCase(Locale.ROOT)) {
             case "single" -> THREAD_SINGLE;
             case "funneled" -> THREAD_FUNNELED;

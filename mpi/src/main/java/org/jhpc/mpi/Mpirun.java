@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jhpc.core.Config;
 
 /**
  * The {@code mpirun} command line jhpc documents and its tests use: {@code mpirun --oversubscribe --bind-to none
@@ -17,8 +18,8 @@ public final class Mpirun {
 
     /** The {@code mpirun} on PATH (or {@code $JHPC_MPIRUN}), if any. */
     public static Optional<Path> find() {
-        String override = System.getenv("JHPC_MPIRUN");
-        if (override != null && !override.isBlank()) {
+        String override = Config.MPIRUN.given();
+        if (override != null) {
             Path p = Path.of(override);
             return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
         }

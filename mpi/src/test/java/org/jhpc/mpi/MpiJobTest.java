@@ -42,7 +42,8 @@ class MpiJobTest {
     static String classpath() {
         try {
             return Path.of(SelfTestMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + File.pathSeparator
-                    + Path.of(MPI.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                    + Path.of(MPI.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + File.pathSeparator
+                    + Path.of(org.jhpc.core.Config.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -15,12 +15,13 @@ import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 import org.jhpc.core.AtomicFiles;
+import org.jhpc.core.Testing;
 
 /**
  * A window that shows the latest picture, like matplotlib's interactive mode in the tutorial's {@code plotdens}
  * ({@code plt.ion(); ... plt.pause(0.1)}). {@link #open} returns null and explains why when there is no display.
- * For tests, {@code -Djhpc.window.snapshot=FILE.png} captures what the X server shows in the window (through
- * {@link Robot}) after the last picture and writes it to FILE.png.
+ * A test can have it capture what the X server shows in the window (through {@link Robot}) after the last
+ * picture: the test hook {@link Testing#windowSnapshot()}.
  */
 public final class LiveWindow implements AutoCloseable {
     private final JFrame frame;
@@ -98,7 +99,7 @@ public final class LiveWindow implements AutoCloseable {
 
     @Override
     public void close() {
-        String snapshot = System.getProperty("jhpc.window.snapshot");
+        Path snapshot = Testing.windowSnapshot().orElse(null);
         try {
             if (snapshot != null) {
                 Thread.sleep(300);
@@ -106,7 +107,7 @@ public final class LiveWindow implements AutoCloseable {
                 SwingUtilities.invokeAndWait(() -> where[0] = panel.getLocationOnScreen());
                 BufferedImage shot = new Robot().createScreenCapture(
                         new Rectangle(where[0].x, where[0].y, panel.getWidth(), panel.getHeight()));
-                AtomicFiles.write(Path.of(snapshot), out -> ImageIO.write(shot, "png", out));
+                AtomicFiles.write(snapshot, out -> ImageIO.write(shot, "png", out));
             }
             SwingUtilities.invokeAndWait(frame::dispose);
         } catch (Exception e) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jhpc.core.Config;
 import org.jhpc.core.UserError;
 
 /**
@@ -19,7 +20,7 @@ public final class AgentJar {
     private static final String JAR = "jhpc-profiler-agent-.*\\.jar";
 
     public static Path find() {
-        String prop = System.getProperty("jhpc.profiler.agent");
+        String prop = Config.PROFILER_AGENT.given();
         if (prop != null) {
             Path p = Path.of(prop);
             if (Files.isRegularFile(p)) return p;
@@ -30,7 +31,7 @@ public final class AgentJar {
             Path p = Path.of(e);
             if (p.getFileName() != null && p.getFileName().toString().matches(JAR) && Files.isRegularFile(p)) return p;
         }
-        String root = System.getProperty("jhpc.root");
+        String root = Config.ROOT.given();
         if (root != null) dirs.add(Path.of(root, "profiler-agent", "target"));
         for (Path d : dirs) {
             if (!Files.isDirectory(d)) continue;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jhpc.core.Config;
 
 /**
  * Finds source lines: looks for {@code pkg/Outer.java} under each root of the source path in turn (the
@@ -25,7 +26,7 @@ public final class SourceFinder {
     /** The given roots followed by the default ones. */
     public static SourceFinder withDefaults(List<Path> given) {
         List<Path> roots = new ArrayList<>(given);
-        String root = System.getProperty("jhpc.root");
+        String root = Config.ROOT.given();
         if (root != null) {
             for (String module : List.of("core", "expr", "mpi", "plot", "profiler", "diffusion", "auc", "cli", "bench")) {
                 roots.add(Path.of(root, module, "src", "main", "java"));

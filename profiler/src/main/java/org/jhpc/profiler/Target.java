@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jhpc.core.Config;
 import org.jhpc.core.UserError;
 
 /**
@@ -102,8 +103,8 @@ public record Target(List<String> javaArgs, List<Path> classpath, String label) 
             }
         }
         if (!modules) out.addAll(0, List.of("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
-        if (System.getProperty("jhpc.root") != null && out.stream().noneMatch(a -> a.startsWith("-Djhpc.root="))) {
-            out.add("-Djhpc.root=" + System.getProperty("jhpc.root"));
+        if (Config.ROOT.given() != null && out.stream().noneMatch(a -> a.startsWith("-Djhpc.root="))) {
+            out.add("-Djhpc.root=" + Config.ROOT.given());
         }
         return out;
     }

@@ -105,12 +105,7 @@ public final class ChildProcess {
 
     /** Starts the child, waits for it until the deadline, and kills it and fails if it does not end by then. */
     public Result run() {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(merge);
-        if (dir != null) pb.directory(dir.toFile());
-        env.forEach((k, v) -> {
-            if (v == null) pb.environment().remove(k);
-            else pb.environment().put(k, v);
-        });
+        ProcessBuilder pb = builder(merge);
         long t0 = System.nanoTime();
         Process p;
         try {
@@ -140,6 +135,56 @@ public final class ChildProcess {
                     + " s (killed with its process tree); output so far:\n" + so + (se.isEmpty() ? "" : "\nstderr:\n" + se));
         }
         return new Result(p.exitValue(), out.finish(), err == null ? "" : err.finish(), seconds);
+    }
+
+    /**
+     * A child that runs beside the test (a server, such as Xvfb) until the test closes it; closing kills its
+     * process tree. Use in try-with-resources, so that no path out of the test leaves it running.
+     */
+    public static final class Running implements AutoCloseable {
+        private final Process process;
+        private final Drain out;
+
+        private Running(Process process) {
+            this.process = process;
+            this.out = new Drain(process.getInputStream(), "stdout");
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** Kills it with its tree (if still running) and returns what it wrote (stdout and stderr). */
+        public String stop() {
+            killTree(process.toHandle());
+            return out.finish();
+        }
+
+        @Override
+        public void close() {
+            stop();
+        }
+    }
+
+    /** Starts the child in the background (stdout and stderr merged and kept); see {@link Running}. */
+    public Running start() {
+        try {
+            Process p = builder(true).start();
+            p.getOutputStream().close();
+            return new Running(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    private ProcessBuilder builder(boolean mergeStderr) {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(mergeStderr);
+        if (dir != null) pb.directory(dir.toFile());
+        env.forEach((k, v) -> {
+            if (v == null) pb.environment().remove(k);
+            else pb.environment().put(k, v);
+        });
+        return pb;
     }
 
     /** Kills the descendants first (so none is re-parented and left running), then the process itself. */

@@ -73,7 +73,13 @@ class MpiAppTest {
     }
 
     static List<String> java(String mainClass, String... args) {
-        return ChildProcess.java(List.of("-XX:+UseSerialGC", "-Djava.awt.headless=true"), mainClass, args);
+        return java(List.of(), mainClass, args);
+    }
+
+    static List<String> java(List<String> jvmArgs, String mainClass, String... args) {
+        List<String> jvm = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+        jvm.addAll(jvmArgs);
+        return ChildProcess.java(jvm, mainClass, args);
     }
 
     record Run(int exit, String out) {}
@@ -128,8 +134,8 @@ class MpiAppTest {
     @Test
     void aFailingRankEndsTheJobPromptly() throws Exception {
         Path mpirun = mpirun();
-        Run r = run(Mpirun.command(mpirun, 3, java(Main.class.getName(), "diff2d", "--variant", "mpi",
-                "--set", "dx=0.165", "--fail-rank", "2", "--fail-at-step", "30")), 60);
+        Run r = run(Mpirun.command(mpirun, 3, java(List.of("-Djhpc.testing.fail=2@30"), Main.class.getName(),
+                "diff2d", "--variant", "mpi", "--set", "dx=0.165")), 60);   // the test hook of org.jhpc.core.Testing
         assertNotEquals(0, r.exit(), r.out());
         assertTrue(r.out().contains("injected failure: rank 2 at step 30"), r.out());
     }

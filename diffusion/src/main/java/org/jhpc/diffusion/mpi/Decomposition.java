@@ -1,12 +1,13 @@
 package org.jhpc.diffusion.mpi;
 
+import org.jhpc.core.Ranges;
 import org.jhpc.core.UserError;
 
 /**
  * How diff2d's interior ({@code rows × cols} points, global indices 1..rows and 1..cols) is cut over a
  * {@code py × px} grid of ranks, numbered row-major as an MPI Cartesian communicator numbers them
  * ({@code rank = cy·px + cx}). Along each dimension the first {@code n mod parts} blocks get one point more than the
- * others, so any rank count works, divisor of the grid or not.
+ * others ({@link Ranges}), so any rank count works, divisor of the grid or not.
  */
 public record Decomposition(int rows, int cols, int py, int px) {
 
@@ -43,19 +44,10 @@ public record Decomposition(int rows, int cols, int py, int px) {
         return py * px;
     }
 
-    /** Start (0-based offset) of part {@code i} of {@code n} points cut in {@code parts}. */
-    static int start(int n, int parts, int i) {
-        return i * (n / parts) + Math.min(i, n % parts);
-    }
-
-    static int length(int n, int parts, int i) {
-        return n / parts + (i < n % parts ? 1 : 0);
-    }
-
     public Block block(int rank) {
         int cy = rank / px;
         int cx = rank % px;
-        return new Block(cy, cx, 1 + start(rows, py, cy), length(rows, py, cy),
-                1 + start(cols, px, cx), length(cols, px, cx));
+        return new Block(cy, cx, 1 + Ranges.start(rows, py, cy), Ranges.length(rows, py, cy),
+                1 + Ranges.start(cols, px, cx), Ranges.length(cols, px, cx));
     }
 }

@@ -1,5 +1,7 @@
 package org.jhpc.diffusion.mpi;
 
+import org.jhpc.core.Config;
+import org.jhpc.core.Testing;
 import org.jhpc.core.UserError;
 import org.jhpc.diffusion.Diff2dProblem;
 import org.jhpc.diffusion.Field;
@@ -33,19 +35,18 @@ public final class MpiSolver implements Solver {
     private final Shift vertical, horizontal;
     private final RowKernel kernel = RowKernel.best();
     private final double[] colOut, colIn;
-    private final FaultInjection fault;
+    private final Testing.Failure fault;
     private double[] cur, next;
     private long step;
     private long haloNanos;
     private double[] full;
 
-    /** Fault injection for tests: rank {@code rank} throws when it reaches step {@code step} (none when rank < 0). */
-    public record FaultInjection(int rank, long step) {
-        public static final FaultInjection NONE = new FaultInjection(-1, -1);
-    }
-
-    /** Builds the solver on {@code MPI.COMM_WORLD} (collective: every rank must call it). */
-    public static MpiSolver create(Diff2dProblem p, FaultInjection fault) {
+    /**
+     * Builds the solver on {@code MPI.COMM_WORLD} (collective: every rank must call it). A test may make one rank
+     * fail at a given step through {@link Testing#mpiFailure()}.
+     */
+    public static MpiSolver create(Diff2dProblem p) {
+        Testing.Failure fault = Testing.mpiFailure().orElse(NO_FAILURE);
         if (!MPI.available()) throw new UserError("--variant mpi: MPI is not available: " + MPI.unavailableReason());
         Comm world;
         try {
@@ -56,12 +57,15 @@ public final class MpiSolver implements Solver {
         }
         Decomposition dec = Decomposition.of(p.nrows, p.nrows, world.size());
         if (fault.rank() >= world.size()) {
-            throw new UserError("--fail-rank " + fault.rank() + " but the job has only " + world.size() + " ranks");
+            throw new UserError("-D" + Config.TESTING_FAIL.property() + ": rank " + fault.rank() + " but the job has only "
+                    + world.size() + " ranks");
         }
         return new MpiSolver(p, dec, world.cartCreate(new int[] {dec.py(), dec.px()}, new boolean[2], false), fault);
     }
 
-    private MpiSolver(Diff2dProblem p, Decomposition dec, CartComm cart, FaultInjection fault) {
+    private static final Testing.Failure NO_FAILURE = new Testing.Failure(-1, -1);
+
+    private MpiSolver(Diff2dProblem p, Decomposition dec, CartComm cart, Testing.Failure fault) {
         this.p = p;
         this.dec = dec;
         this.cart = cart;

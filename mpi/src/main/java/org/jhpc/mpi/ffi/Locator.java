@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jhpc.core.Config;
 
 /**
  * Finds and opens libmpi. Order: the {@code JHPC_LIBMPI} environment variable (or {@code -Djhpc.libmpi}), a path or
@@ -21,8 +22,8 @@ public final class Locator {
     public record Found(Dl.Library library, String path, String error) {}
 
     public static Found find() {
-        String override = System.getProperty("jhpc.libmpi", System.getenv("JHPC_LIBMPI"));
-        if (override != null && !override.isBlank()) {
+        String override = Config.LIBMPI.given();
+        if (override != null) {
             StringBuilder why = new StringBuilder();
             Dl.Library lib = Dl.open(override, why);
             return lib == null
