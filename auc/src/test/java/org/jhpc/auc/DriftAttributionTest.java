@@ -3,6 +3,7 @@ package org.jhpc.auc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.jhpc.core.CompensatedSum;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,16 +16,15 @@ class DriftAttributionTest {
     @Test
     void driftOfXNotTheSerialSumExplainsLoopsError() {
         double dx = Integrand.dx(N), exact = ExactLeftSum.value(N);
-        double x = 0, serialIndexed = 0, kahanDrifting = 0, comp = 0;
+        double x = 0, serialIndexed = 0;
+        CompensatedSum drifting = new CompensatedSum();
         for (long i = 0; i < N; i++) {
             double xi = i * dx;
             serialIndexed += Integrand.slides(xi) * dx;                     // x = i·dx, one serial sum
-            double y = Integrand.slides(x) * dx - comp;                      // x += dx, compensated sum
-            double t = kahanDrifting + y;
-            comp = (t - kahanDrifting) - y;
-            kahanDrifting = t;
+            drifting.add(Integrand.slides(x) * dx);                          // x += dx, compensated sum
             x += dx;
         }
+        double kahanDrifting = drifting.total();
         assertEquals(3.0 - 1.3e-9, x, 0.1e-9);                               // x ends 1.3e-9 short of 3
         assertEquals(exact, serialIndexed, 1e-11);                            // serial sum alone: ~1.5e-12
         assertEquals(-2.31e-9, kahanDrifting - exact, 0.02e-9);              // drift alone: the whole error

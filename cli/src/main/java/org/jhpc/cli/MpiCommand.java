@@ -113,12 +113,21 @@ public final class MpiCommand implements Runnable {
         }
     }
 
-    /** " (Open MPI 4.1.4, same version as the library)" or a warning, from {@code mpirun --version}. */
+    /**
+     * " (Open MPI 4.1.4, same version as the library)" or a warning, from {@code mpirun --version} (given 10 s: its
+     * output goes to a temporary file, so that a hung mpirun is killed instead of hanging the doctor).
+     */
     static String versionNote(java.nio.file.Path mpirun, String libraryVersion) {
+        java.nio.file.Path log = null;
         try {
-            Process p = new ProcessBuilder(mpirun.toString(), "--version").redirectErrorStream(true).start();
-            String first = new String(p.getInputStream().readAllBytes()).lines().findFirst().orElse("");
-            p.waitFor();
+            log = java.nio.file.Files.createTempFile("jhpc-mpirun-version", ".txt");
+            Process p = new ProcessBuilder(mpirun.toString(), "--version").redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return " (mpirun --version did not answer within 10 s)";
+            }
+            String first = java.nio.file.Files.readString(log).lines().findFirst().orElse("");
             var m = java.util.regex.Pattern.compile("\\(([^)]*)\\)\\s*(\\S+)").matcher(first);
             if (!m.find()) return " (" + first.strip() + ")";
             String impl = m.group(1), version = m.group(2);
@@ -130,6 +139,8 @@ public final class MpiCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";
+        } finally {
+            if (log != null) log.toFile().delete();
         }
     }
 
