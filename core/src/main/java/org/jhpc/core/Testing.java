@@ -18,6 +18,11 @@ public final class Testing {
      */
     public record Failure(int rank, long step) {}
 
+    /** The property that injects a {@link Failure}, for messages about it. */
+    public static String failureProperty() {
+        return Config.TESTING_FAIL.property();
+    }
+
     /** {@code -Djhpc.testing.fail=R@K}: rank R fails at step K; empty when unset; a {@link UserError} when malformed. */
     public static Optional<Failure> mpiFailure() {
         String v = Config.TESTING_FAIL.given();

@@ -37,6 +37,21 @@ class HouseRulesTest {
                 .check(main);
     }
 
+    /**
+     * The test hooks ({@code -Djhpc.testing.*}) are read by {@code org.jhpc.core.Testing} alone, so that the one
+     * test SPI in src/main is the whole list of them.
+     */
+    @Test
+    void testHooksAreReadOnlyThroughTheTestingSpi() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.jhpc.core.Testing")
+                .and().doNotHaveFullyQualifiedName("org.jhpc.core.Config")
+                .should().accessFieldWhere(com.tngtech.archunit.core.domain.JavaFieldAccess.Predicates.target(
+                        com.tngtech.archunit.base.DescribedPredicate.describe("a Config.TESTING_* entry",
+                                t -> t.getOwner().getFullName().equals("org.jhpc.core.Config")
+                                        && t.getName().startsWith("TESTING_"))))
+                .check(main);
+    }
+
     /** Test oracles, fakes and the test frameworks stay in src/test. */
     @Test
     void noTestCodeInTheProduct() {

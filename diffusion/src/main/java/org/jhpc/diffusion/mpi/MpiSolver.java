@@ -1,6 +1,5 @@
 package org.jhpc.diffusion.mpi;
 
-import org.jhpc.core.Config;
 import org.jhpc.core.Testing;
 import org.jhpc.core.UserError;
 import org.jhpc.diffusion.Diff2dProblem;
@@ -57,7 +56,7 @@ public final class MpiSolver implements Solver {
         }
         Decomposition dec = Decomposition.of(p.nrows, p.nrows, world.size());
         if (fault.rank() >= world.size()) {
-            throw new UserError("-D" + Config.TESTING_FAIL.property() + ": rank " + fault.rank() + " but the job has only "
+            throw new UserError("-D" + Testing.failureProperty() + ": rank " + fault.rank() + " but the job has only "
                     + world.size() + " ranks");
         }
         return new MpiSolver(p, dec, world.cartCreate(new int[] {dec.py(), dec.px()}, new boolean[2], false), fault);
