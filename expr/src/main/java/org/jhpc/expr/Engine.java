@@ -30,6 +30,7 @@ final class Engine {
             Frame f = frames.poll();
             while (f != null && f.block != block) f = frames.poll();
             if (f == null) f = new Frame(p, block);
+            f.k = Exec.current();
             f.bindScalars(inputs);
             return f;
         }
@@ -82,7 +83,7 @@ final class Engine {
                 long start = (long) u * block;
                 int n = (int) Math.min(block, size - start);
                 if (n > 0) f.run(inputs, start, n, null);
-                partial(t, sum, f.arr[c.p.result], f.off[c.p.result], Math.max(0, n), partials, u);
+                partial(f.k, t, sum, f.arr[c.p.result], f.off[c.p.result], Math.max(0, n), partials, u);
             }
 
             @Override
@@ -91,14 +92,14 @@ final class Engine {
             }
         });
         Object total = Frame.alloc(t, 8, 1);
-        partial(t, sum, partials, 0, units, total, 0);
+        partial(Exec.current(), t, sum, partials, 0, units, total, 0);
         write(t, total, 0, out, 0);
     }
 
     /** Reduces n elements of {@code a} (type t) into {@code dst[k]}. */
-    static void partial(DType t, boolean sum, Object a, int ao, int n, Object dst, int k) {
+    static void partial(Exec.Kernels ks, DType t, boolean sum, Object a, int ao, int n, Object dst, int k) {
         switch (t) {
-            case FLOAT64 -> ((double[]) dst)[k] = sum ? Exec.F.sum((double[]) a, ao, n) : Exec.F.prod((double[]) a, ao, n);
+            case FLOAT64 -> ((double[]) dst)[k] = sum ? ks.f().sum((double[]) a, ao, n) : ks.f().prod((double[]) a, ao, n);
             case INT64 -> ((long[]) dst)[k] = sum ? I64.sum((long[]) a, ao, n) : I64.prod((long[]) a, ao, n);
             case COMPLEX128 -> {
                 double[] acc = new double[2];
@@ -112,11 +113,11 @@ final class Engine {
     }
 
     /** acc[ao..ao+n) op= x[xo..xo+n) element-wise. */
-    static void accumulate(DType t, boolean sum, Object acc, int ao, Object x, int xo, int n) {
+    static void accumulate(Exec.Kernels ks, DType t, boolean sum, Object acc, int ao, Object x, int xo, int n) {
         switch (t) {
             case FLOAT64 -> {
-                if (sum) Exec.F.add((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
-                else Exec.F.mul((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
+                if (sum) ks.f().add((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
+                else ks.f().mul((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
             }
             case INT64 -> {
                 if (sum) I64.add((long[]) acc, ao, (long[]) x, xo, (long[]) acc, ao, n);
@@ -153,12 +154,12 @@ final class Engine {
 
                 @Override
                 public void unit(int i) {
-                    partial(t, sum, Frame.alloc(t, 8, 0), 0, 0, acc, 0);
+                    partial(f.k, t, sum, Frame.alloc(t, 8, 0), 0, 0, acc, 0);
                     for (int s = 0; s < cols; s += block) {
                         int n = Math.min(block, cols - s);
                         f.run(inputs, (long) i * cols + s, n, null);
-                        partial(t, sum, f.arr[c.p.result], f.off[c.p.result], n, acc, 1);
-                        accumulate(t, sum, acc, 0, acc, 1, 1);
+                        partial(f.k, t, sum, f.arr[c.p.result], f.off[c.p.result], n, acc, 1);
+                        accumulate(f.k, t, sum, acc, 0, acc, 1, 1);
                     }
                     write(t, acc, 0, out, i);
                 }
@@ -184,11 +185,11 @@ final class Engine {
                 for (int i = 0; i < rows; i++) {
                     f.run(inputs, (long) i * cols + j0, w, null);
                     if (i == 0) MiscKernels.cast(t, t, f.arr[c.p.result], f.off[c.p.result], acc, 0, w, 8);
-                    else accumulate(t, sum, acc, 0, f.arr[c.p.result], f.off[c.p.result], w);
+                    else accumulate(f.k, t, sum, acc, 0, f.arr[c.p.result], f.off[c.p.result], w);
                 }
                 if (rows == 0) {
                     Object id = Frame.alloc(t, 8, 1);
-                    partial(t, sum, id, 0, 0, id, 0);
+                    partial(f.k, t, sum, id, 0, 0, id, 0);
                     for (int j = 0; j < w; j++) write(t, id, 0, out, j0 + j);
                     return;
                 }

@@ -12,6 +12,8 @@ final class Frame {
     final Object[] arr;
     final int[] off;
     final int[] idx;
+    /** The kernels of the current evaluation (set when the frame is acquired). */
+    Exec.Kernels k = Exec.SCALAR;
 
     Frame(Program p, int block) {
         this.p = p;
@@ -103,7 +105,7 @@ final class Frame {
             arr[res] = buf[res];
             off[res] = 0;
         }
-        for (Program.Ins ins : p.code) Exec.run(ins, p.regs, arr, off, n);
+        for (Program.Ins ins : p.code) Exec.run(k, ins, p.regs, arr, off, n);
     }
 
     /** Fills {@link #idx} with the storage indices of elements [start, start+n) of a strided view. */

@@ -68,7 +68,7 @@ final class Fused {
      * consumed by {@code where} (a blend).
      */
     static boolean eligible(Program p) {
-        if (!Exec.VECTOR || p.tree.type() != DType.FLOAT64) return false;
+        if (!Exec.VECTOR_LOADED || p.tree.type() != DType.FLOAT64) return false;
         if (p.reduce != null) return p.axis == null && p.tree instanceof TNode.Reduce r && eligible(r.arg());
         return p.tree instanceof TNode.Apply && eligible(p.tree);
     }

@@ -2,6 +2,7 @@ package org.jhpc.expr;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.jhpc.core.Simd;
 
 /**
  * Chooses the tier for an element-wise evaluation: the fused generated loop ({@link Fused}) when the program is
@@ -43,7 +44,7 @@ final class Tiers {
     }
 
     static boolean tryFused(Engine.Compiled c, NdArray[] inputs, NdArray out, long size) {
-        if (!fusion || c.fused == FAILED) return false;
+        if (!fusion || c.fused == FAILED || !Exec.simd()) return false;
         if (!(out.dtype() == DType.FLOAT64 && out.isContiguous())) return false;
         Fused k = fusedFor(c, inputs, size);
         if (k == null) return false;
@@ -88,7 +89,7 @@ final class Tiers {
      * partition, so the result does not depend on the thread count), combined in chunk order.
      */
     static boolean tryFusedReduce(Engine.Compiled c, NdArray[] inputs, NdArray out, long size) {
-        if (!fusion || c.fused == FAILED || out.ndim() != 0) return false;
+        if (!fusion || c.fused == FAILED || out.ndim() != 0 || !Exec.simd()) return false;
         Fused k = fusedFor(c, inputs, size);
         if (k == null) return false;
         double[][] in = new double[k.arrays.size()][];
@@ -127,7 +128,9 @@ final class Tiers {
     /** Which tier the last evaluation of this expression with these operands would use (for --bench). */
     static String describe(Engine.Compiled c) {
         Object f = c.fused;
-        if (f instanceof Fused k) return "fused (generated in " + String.format("%.1f", k.generateNanos / 1e6) + " ms)";
-        return "interpreter";
+        if (Exec.simd() && f instanceof Fused k) {
+            return "fused (generated in " + String.format(java.util.Locale.ROOT, "%.1f", k.generateNanos / 1e6) + " ms)";
+        }
+        return "interpreter, kernels " + Simd.describe();
     }
 }
