@@ -65,7 +65,7 @@ public final class ExprCommand implements Callable<Integer> {
             }
             if (bench) {
                 if (!vars.isEmpty() || out != null) throw new UserError("--bench takes no --var or --out");
-                ExprBench.run(expression, size, Expr.numThreads(), pw);
+                ExprTiming.run(expression, size, Expr.numThreads(), pw);
                 return 0;
             }
             Expr e = Expr.compile(expression);

@@ -39,11 +39,6 @@ final class TypeChecker {
         return Map.entry(name, new Fn(op, arity));
     }
 
-    /** The names of the supported functions (for messages and documentation). */
-    static java.util.Set<String> functionNames() {
-        return new java.util.TreeSet<>(FUNCTIONS.keySet());
-    }
-
     private final String src;
     private final Function<String, DType> vars;
     private final boolean fold;
