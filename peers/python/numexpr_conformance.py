@@ -157,7 +157,7 @@ def explicit():
          "min(x**2+2,axis=0)", "max(x**2+2,axis=0)", "sum(x)", "min(x)")
     case("red_f32", dict(x=np.arange(10, dtype=np.float32) / 4), "sum(x)", "prod(x + 1)", "min(x)", "max(x)",
          "sum(x, axis=0)")
-    case("red_c", dict(x=xi + .1j), "sum(x**2+2,axis=0)", "prod(x-1,axis=0)")
+    case("red_cplx", dict(x=xi + .1j), "sum(x**2+2,axis=0)", "prod(x-1,axis=0)")
     case("red_bool", dict(m=np.arange(10) % 3 == 0), "sum(m)", "prod(m)")
     case("red_zero", dict(z=np.zeros(0)), "sum(z)", "prod(z)", "z + 1")
     case("simple", dict(a=np.array([1., 2., 3.]), b=np.array([4., 5., 6.]), c=np.array([7., 8., 9.])),

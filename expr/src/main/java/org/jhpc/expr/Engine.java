@@ -73,7 +73,7 @@ final class Engine {
         int block = blockSize;
         int units = (int) Math.max(1, (size + block - 1) / block);
         DType t = c.p.resultType;
-        boolean sum = c.p.reduce == Op.SUM;
+        Op sum = c.p.reduce;
         Object partials = Frame.alloc(t, 8, units);
         Pool.run(units, threadsFor(size, units), () -> new Pool.Worker() {
             final Frame f = c.acquire(inputs, block);
@@ -96,14 +96,46 @@ final class Engine {
         write(t, total, 0, out, 0);
     }
 
-    /** Reduces n elements of {@code a} (type t) into {@code dst[k]}. */
-    static void partial(Exec.Kernels ks, DType t, boolean sum, Object a, int ao, int n, Object dst, int k) {
+    /** Reduces n elements of {@code a} (type t) into {@code dst[k]} with SUM, PROD, MIN or MAX (NaN propagates). */
+    static void partial(Exec.Kernels ks, DType t, Op red, Object a, int ao, int n, Object dst, int k) {
         switch (t) {
-            case FLOAT64 -> ((double[]) dst)[k] = sum ? ks.f().sum((double[]) a, ao, n) : ks.f().prod((double[]) a, ao, n);
-            case INT64 -> ((long[]) dst)[k] = sum ? I64.sum((long[]) a, ao, n) : I64.prod((long[]) a, ao, n);
+            case FLOAT64 -> {
+                double[] x = (double[]) a;
+                ((double[]) dst)[k] = switch (red) {
+                    case SUM -> ks.f().sum(x, ao, n);
+                    case PROD -> ks.f().prod(x, ao, n);
+                    case MIN -> {
+                        double m = Double.POSITIVE_INFINITY;
+                        for (int i = 0; i < n; i++) m = Math.min(m, x[ao + i]);
+                        yield m;
+                    }
+                    default -> {
+                        double m = Double.NEGATIVE_INFINITY;
+                        for (int i = 0; i < n; i++) m = Math.max(m, x[ao + i]);
+                        yield m;
+                    }
+                };
+            }
+            case INT64 -> {
+                long[] x = (long[]) a;
+                ((long[]) dst)[k] = switch (red) {
+                    case SUM -> I64.sum(x, ao, n);
+                    case PROD -> I64.prod(x, ao, n);
+                    case MIN -> {
+                        long m = Long.MAX_VALUE;
+                        for (int i = 0; i < n; i++) m = Math.min(m, x[ao + i]);
+                        yield m;
+                    }
+                    default -> {
+                        long m = Long.MIN_VALUE;
+                        for (int i = 0; i < n; i++) m = Math.max(m, x[ao + i]);
+                        yield m;
+                    }
+                };
+            }
             case COMPLEX128 -> {
                 double[] acc = new double[2];
-                if (sum) CKernels.sum((double[]) a, ao, n, acc);
+                if (red == Op.SUM) CKernels.sum((double[]) a, ao, n, acc);
                 else CKernels.prod((double[]) a, ao, n, acc);
                 ((double[]) dst)[2 * k] = acc[0];
                 ((double[]) dst)[2 * k + 1] = acc[1];
@@ -112,19 +144,31 @@ final class Engine {
         }
     }
 
-    /** acc[ao..ao+n) op= x[xo..xo+n) element-wise. */
-    static void accumulate(Exec.Kernels ks, DType t, boolean sum, Object acc, int ao, Object x, int xo, int n) {
+    /** acc[ao..ao+n) = acc[ao..ao+n) (op) x[xo..xo+n) element-wise. */
+    static void accumulate(Exec.Kernels ks, DType t, Op red, Object acc, int ao, Object x, int xo, int n) {
         switch (t) {
             case FLOAT64 -> {
-                if (sum) ks.f().add((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
-                else ks.f().mul((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
+                double[] c = (double[]) acc;
+                double[] y = (double[]) x;
+                switch (red) {
+                    case SUM -> ks.f().add(c, ao, y, xo, c, ao, n);
+                    case PROD -> ks.f().mul(c, ao, y, xo, c, ao, n);
+                    case MIN -> { for (int i = 0; i < n; i++) c[ao + i] = Math.min(c[ao + i], y[xo + i]); }
+                    default -> { for (int i = 0; i < n; i++) c[ao + i] = Math.max(c[ao + i], y[xo + i]); }
+                }
             }
             case INT64 -> {
-                if (sum) I64.add((long[]) acc, ao, (long[]) x, xo, (long[]) acc, ao, n);
-                else I64.mul((long[]) acc, ao, (long[]) x, xo, (long[]) acc, ao, n);
+                long[] c = (long[]) acc;
+                long[] y = (long[]) x;
+                switch (red) {
+                    case SUM -> I64.add(c, ao, y, xo, c, ao, n);
+                    case PROD -> I64.mul(c, ao, y, xo, c, ao, n);
+                    case MIN -> { for (int i = 0; i < n; i++) c[ao + i] = Math.min(c[ao + i], y[xo + i]); }
+                    default -> { for (int i = 0; i < n; i++) c[ao + i] = Math.max(c[ao + i], y[xo + i]); }
+                }
             }
             case COMPLEX128 -> {
-                if (sum) CKernels.add((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
+                if (red == Op.SUM) CKernels.add((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
                 else CKernels.mul((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
             }
             default -> throw new IllegalStateException("reduction of " + t);
@@ -145,7 +189,7 @@ final class Engine {
     static void reduceAxis(Compiled c, NdArray[] inputs, NdArray out, int rows, int cols, int axis) {
         int block = blockSize;
         DType t = c.p.resultType;
-        boolean sum = c.p.reduce == Op.SUM;
+        Op sum = c.p.reduce;
         long size = (long) rows * cols;
         if (axis == 1) {
             Pool.run(rows, threadsFor(size, rows), () -> new Pool.Worker() {

@@ -53,6 +53,10 @@ final class Exec {
             MiscKernels.cast(ins.argType(), ins.type(), a, ao, d, o, n, regs[s[0]].itemSize());
             return;
         }
+        if (ExtraKernels.handles(op)) {
+            ExtraKernels.run(op, ins.argType(), a, ao, b, bo, d, o, n);
+            return;
+        }
         if (op == Op.WHERE) {
             where(k, ins.type(), (boolean[]) a, ao, b, bo, arr[s[2]], off[s[2]], d, o, n);
             return;

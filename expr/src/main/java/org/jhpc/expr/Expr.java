@@ -39,7 +39,7 @@ public final class Expr {
 
     /** Parses and checks an expression (syntax, function names and arity); types are checked at evaluation. */
     public static Expr compile(String source) {
-        Node ast = Parser.parse(source);
+        Node ast = PyConst.fold(source, Parser.parse(source));
         TypeChecker.checkCalls(source, ast);
         Map<String, Integer> first = new LinkedHashMap<>();
         collect(ast, first);
@@ -98,18 +98,21 @@ public final class Expr {
         Program p = c.p;
         int[] shape = resultShape(p, b.shape);
         int item = p.regs[p.result].itemSize();
+        if ((p.reduce == Op.MIN || p.reduce == Op.MAX) && (p.axis == null ? size(b.shape) == 0 : b.shape.length > p.axis && b.shape[p.axis] == 0)) {
+            throw new ExprException("zero-size array to " + p.reduce.mnemonic + "(), which has no identity");
+        }
         if (out == null) {
-            out = p.resultType == DType.BYTES ? NdArray.zerosBytes(item, shape) : NdArray.zeros(p.resultType, shape);
+            out = p.outType == DType.BYTES ? NdArray.zerosBytes(item, shape) : NdArray.zeros(p.outType, shape);
         } else {
-            if (p.resultType == DType.BYTES && out.dtype() == DType.BYTES && out.itemSize() != item) {
+            if (p.outType == DType.BYTES && out.dtype() == DType.BYTES && out.itemSize() != item) {
                 throw new ExprException("out holds " + out.itemSize() + "-byte strings but the result has " + item + "-byte strings");
             }
             if (!Arrays.equals(out.shape(), shape)) {
                 throw new ExprException("out has shape " + NdArray.shapeText(out.shape()) + " but the result has shape "
                         + NdArray.shapeText(shape));
             }
-            if (!MiscKernels.safe(p.resultType, out.dtype())) {
-                throw new ExprException("cannot write a " + p.resultType + " result into a " + out.dtype() + " out array");
+            if (!MiscKernels.safe(p.outType, out.dtype())) {
+                throw new ExprException("cannot write a " + p.outType + " result into a " + out.dtype() + " out array");
             }
         }
         long size = 1;
@@ -157,6 +160,12 @@ public final class Expr {
         public NdArray out() {
             return out;
         }
+    }
+
+    private static long size(int[] shape) {
+        long n = 1;
+        for (int s : shape) n *= s;
+        return n;
     }
 
     private int[] resultShape(Program p, int[] shape) {

@@ -69,7 +69,7 @@ final class Fused {
      */
     static boolean eligible(Program p) {
         if (!Exec.VECTOR_LOADED || p.tree.type() != DType.FLOAT64) return false;
-        if (p.reduce != null) return p.axis == null && p.tree instanceof TNode.Reduce r && eligible(r.arg());
+        if (p.reduce != null) return (p.reduce == Op.SUM || p.reduce == Op.PROD) && p.axis == null && p.tree instanceof TNode.Reduce r && eligible(r.arg());
         return p.tree instanceof TNode.Apply && eligible(p.tree);
     }
 
