@@ -148,6 +148,47 @@ public final class Npy {
         return dims.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * Reads member {@code member} (without its {@code .npy} suffix) of a {@code .npz} archive (numpy's
+     * {@code savez}: a zip of .npy files, stored or deflated).
+     */
+    public static Array readNpz(Path file, String member) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            java.util.zip.ZipEntry e = zip.getEntry(member + ".npy");
+            if (e == null) {
+                List<String> names = new ArrayList<>();
+                zip.stream().forEach(z -> names.add(z.getName().replaceAll("\\.npy$", "")));
+                throw new UserError(file + ": no member '" + member + "' (members: " + String.join(", ", names) + ")");
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                return readArray(in, file + ":" + member);
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new UserError(file + ": not a .npz file (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + ": " + AtomicFiles.describe(e), e);
+        }
+    }
+
+    /** A writer of one .npz member's bytes (its .npy header and data). */
+    @FunctionalInterface
+    public interface MemberWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes a .npz archive with one member per entry (name without {@code .npy}), atomically. */
+    public static void writeNpz(Path file, java.util.Map<String, MemberWriter> members) {
+        AtomicFiles.write(file, out -> {
+            java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
+            for (var m : members.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(m.getKey() + ".npy"));
+                m.getValue().write(zip);
+                zip.closeEntry();
+            }
+            zip.finish();
+        });
+    }
+
     /** numpy's shape text: {@code ()}, {@code (3,)}, {@code (2, 3)}. */
     public static String shapeText(int[] shape) {
         if (shape.length == 1) return "(" + shape[0] + ",)";

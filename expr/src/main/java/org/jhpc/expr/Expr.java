@@ -201,6 +201,31 @@ public final class Expr {
     }
 
     /**
+     * What an evaluation with these operands will do, for people: the operands' types and shapes, the result's,
+     * the typed register program ({@link #disassemble()}'s listing) and the tier that will run it, with why.
+     */
+    public String explain(Map<String, ?> bindings) {
+        Bound b = bind(bindings);
+        Engine.Compiled c = compiled(b);
+        Program p = c.p;
+        StringBuilder sb = new StringBuilder();
+        sb.append("expression ").append(source).append('\n');
+        b.values().forEach((n, a) -> sb.append("operand    ").append(n).append(": ").append(a.dtype().pyName())
+                .append(a.ndim() == 0 ? " scalar" : " " + NdArray.shapeText(a.shape())).append('\n'));
+        sb.append("result     ").append(p.outType.pyName()).append(' ').append(NdArray.shapeText(resultShape(p, b.shape())));
+        if (p.reduce != null) sb.append(" (").append(p.reduce.mnemonic).append(", accumulated in ").append(p.resultType).append(')');
+        sb.append('\n').append(p.listing());
+        NdArray[] inputs = new NdArray[p.regs.length];
+        for (int r = 0; r < p.regs.length; r++) {
+            if (p.regs[r].kind() == Program.Kind.INPUT) inputs[r] = b.values().get(p.regs[r].name());
+        }
+        sb.append("tier       ").append(Tiers.plan(c, inputs, size(b.shape()))).append('\n');
+        sb.append("threads    ").append(size(b.shape()) < Engine.serialCutoff ? "1 (below " + Engine.serialCutoff + " elements)"
+                : String.valueOf(numThreads())).append('\n');
+        return sb.toString();
+    }
+
+    /**
      * Which tier evaluates these operands now: {@code fused (generated in X ms)} once the generated loop exists
      * for them, else {@code interpreter}.
      */

@@ -13,8 +13,8 @@ import org.jhpc.core.UserError;
 /**
  * .npy files as {@link NdArray}s, on core's one .npy reader and writer ({@link Npy}). Every dtype numpy writes
  * with a fixed item size is read and cast to the engine's types as numexpr casts its inputs: bool {@code b1};
- * int8, int16, int32, uint8, uint16 to int32; int64, uint32 and uint64 to int64 (uint64 wraps, as numpy's
- * {@code astype} does); float16 and float32 to float32; float64; complex64 and complex128 to complex128; byte
+ * int8, int16, int32, uint8, uint16 to int32; int64 and uint32 to int64 (uint64 is refused: no type holds it
+ * safely, and numexpr refuses it too); float16 and float32 to float32; float64; complex64 and complex128 to complex128; byte
  * strings {@code S<n>}. Either byte order. Fortran-order files are read as the transposed view of their data,
  * without a copy. Files are written in C order with the engine's dtype ({@code <f8}, {@code <i4}, ... {@code |S<n>}).
  */
@@ -41,12 +41,21 @@ public final class NpyIO {
         return toArray(f, name);
     }
 
+    /** Reads member {@code member} of a .npz archive (numpy's savez). */
+    public static NdArray readNpz(Path file, String member) {
+        try {
+            return toArray(Npy.readNpz(file, member), file + ":" + member);
+        } catch (UserError e) {
+            throw new ExprException(e.getMessage());
+        }
+    }
+
     /** The engine's type for a .npy dtype (numexpr's casting of inputs), or null when it has none. */
     static DType engineType(char kind, int item) {
         return switch (kind) {
             case 'b' -> item == 1 ? DType.BOOL : null;
             case 'i' -> item == 1 || item == 2 || item == 4 ? DType.INT32 : item == 8 ? DType.INT64 : null;
-            case 'u' -> item == 1 || item == 2 ? DType.INT32 : item == 4 || item == 8 ? DType.INT64 : null;
+            case 'u' -> item == 1 || item == 2 ? DType.INT32 : item == 4 ? DType.INT64 : null;   // uint64: no safe cast (numexpr refuses it)
             case 'f' -> item == 2 || item == 4 ? DType.FLOAT32 : item == 8 ? DType.FLOAT64 : null;
             case 'c' -> item == 8 || item == 16 ? DType.COMPLEX128 : null;
             case 'S' -> DType.BYTES;
@@ -58,7 +67,7 @@ public final class NpyIO {
     static NdArray toArray(Npy.Array f, String name) {
         DType t = engineType(f.kind(), f.itemSize());
         if (t == null) {
-            throw new ExprException(name + ": dtype '" + f.descr() + "' is not supported (bool, int8..int64, uint8..uint64, "
+            throw new ExprException(name + ": dtype '" + f.descr() + "' is not supported (bool, int8..int64, uint8..uint32, "
                     + "float16..float64, complex64, complex128, byte strings S<n>)");
         }
         int[] shape = f.shape();
@@ -82,7 +91,7 @@ public final class NpyIO {
                 float[] d = (float[]) a.data();
                 for (int k = 0; k < n; k++) d[k] = Float.float16ToFloat(b.getShort(2 * k));
             }
-            case "i8", "u8" -> b.asLongBuffer().get((long[]) a.data());
+            case "i8" -> b.asLongBuffer().get((long[]) a.data());
             case "u4" -> {
                 long[] d = (long[]) a.data();
                 for (int k = 0; k < n; k++) d[k] = Integer.toUnsignedLong(b.getInt(4 * k));

@@ -125,6 +125,24 @@ final class Tiers {
         return sc;
     }
 
+    /** Which tier will evaluate these operands, and why (for {@code jhpc expr --explain}). */
+    static String plan(Engine.Compiled c, NdArray[] inputs, long size) {
+        String kernels = "kernels " + Simd.describe();
+        if (!Exec.simd()) return "interpreter (blocks of " + Engine.blockSize + "), " + kernels + "; the fused tier needs SIMD";
+        if (!fusion) return "interpreter (blocks of " + Engine.blockSize + "), " + kernels + "; fusion switched off";
+        if (!Fused.eligible(c.p)) {
+            return "interpreter (blocks of " + Engine.blockSize + "), " + kernels
+                    + "; the fused tier takes float64 element-wise programs and full sum/prod of them";
+        }
+        for (NdArray a : inputs) {
+            if (a != null && a.ndim() > 0 && !a.isContiguous()) {
+                return "interpreter (blocks of " + Engine.blockSize + "), " + kernels + "; the fused tier needs contiguous arrays";
+            }
+        }
+        return "fused (one generated Vector API loop" + (size >= HOT_SIZE ? ", from the first call"
+                : ", from the second call; the first runs on the interpreter") + ")";
+    }
+
     /** Which tier the last evaluation of this expression with these operands would use (for --bench). */
     static String describe(Engine.Compiled c) {
         Object f = c.fused;
