@@ -174,13 +174,14 @@ public final class ExprCommand implements Callable<Integer> {
         return null;
     }
 
-    /** numpy-like text: a 0-d value, one element per line for 1-D, one row per line for 2-D. */
+    /** numpy-like text: a 0-d value, one element per line for 1-D, one last-axis row per line for 2-D and more. */
     static void print(NdArray r, PrintWriter pw) {
-        if (r.ndim() == 2) {
-            int cols = r.shape()[1];
-            for (int i = 0; i < r.shape()[0]; i++) {
+        if (r.ndim() >= 2) {
+            int cols = r.shape()[r.ndim() - 1];
+            long rows = cols == 0 ? 0 : r.size() / cols;
+            for (long i = 0; i < rows; i++) {
                 StringBuilder sb = new StringBuilder();
-                for (int j = 0; j < cols; j++) sb.append(j > 0 ? " " : "").append(text(r.get((long) i * cols + j)));
+                for (int j = 0; j < cols; j++) sb.append(j > 0 ? " " : "").append(text(r.get(i * cols + j)));
                 pw.println(sb);
             }
             return;

@@ -185,14 +185,20 @@ final class Engine {
         out.set(j, Scalars.cast(v, out.dtype()));
     }
 
-    /** sum/prod along one axis of a 2-D shape (rows × cols) into the 1-D array {@code out}. */
-    static void reduceAxis(Compiled c, NdArray[] inputs, NdArray out, int rows, int cols, int axis) {
+    /**
+     * A reduction along one axis: the shape seen as {@code outer x len x inner} (C order), reduced over
+     * {@code len} into {@code out} (outer x inner elements, C order). With {@code inner == 1} each output element is
+     * one worker's unit; otherwise each unit is a stripe of inner elements of one outer index, reduced row after
+     * row in order (numpy's order for a C array), so the result does not depend on the thread count.
+     */
+    static void reduceAxis(Compiled c, NdArray[] inputs, NdArray out, int outer, int len, int inner) {
         int block = blockSize;
         DType t = c.p.resultType;
         Op sum = c.p.reduce;
-        long size = (long) rows * cols;
-        if (axis == 1) {
-            Pool.run(rows, threadsFor(size, rows), () -> new Pool.Worker() {
+        long size = (long) outer * len * inner;
+        if (inner == 1) {
+            int cols = len;
+            Pool.run(outer, threadsFor(size, outer), () -> new Pool.Worker() {
                 final Frame f = c.acquire(inputs, block);
                 final Object acc = Frame.alloc(t, 8, 2);
 
@@ -215,29 +221,35 @@ final class Engine {
             });
             return;
         }
+        int rows = len;
+        int cols = inner;
         int threads = Pool.threads();
         int width = Math.max(1, Math.min(block, size < serialCutoff ? cols : Math.max(64, (cols + 4 * threads - 1) / (4 * threads))));
         int stripes = (cols + width - 1) / width;
-        Pool.run(stripes, threadsFor(size, stripes), () -> new Pool.Worker() {
+        int units = outer * stripes;
+        Pool.run(units, threadsFor(size, units), () -> new Pool.Worker() {
             final Frame f = c.acquire(inputs, block);
             final Object acc = Frame.alloc(t, 8, width);
 
             @Override
             public void unit(int u) {
-                int j0 = u * width;
+                long o = u / stripes;
+                int j0 = (u % stripes) * width;
                 int w = Math.min(width, cols - j0);
+                long base = o * rows * cols;
+                long dst = o * cols + j0;
                 for (int i = 0; i < rows; i++) {
-                    f.run(inputs, (long) i * cols + j0, w, null);
+                    f.run(inputs, base + (long) i * cols + j0, w, null);
                     if (i == 0) MiscKernels.cast(t, t, f.arr[c.p.result], f.off[c.p.result], acc, 0, w, 8);
                     else accumulate(f.k, t, sum, acc, 0, f.arr[c.p.result], f.off[c.p.result], w);
                 }
                 if (rows == 0) {
                     Object id = Frame.alloc(t, 8, 1);
                     partial(f.k, t, sum, id, 0, 0, id, 0);
-                    for (int j = 0; j < w; j++) write(t, id, 0, out, j0 + j);
+                    for (int j = 0; j < w; j++) write(t, id, 0, out, dst + j);
                     return;
                 }
-                for (int j = 0; j < w; j++) write(t, acc, j, out, j0 + j);
+                for (int j = 0; j < w; j++) write(t, acc, j, out, dst + j);
             }
 
             @Override

@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Instances are immutable and safe to evaluate from many threads at once.
  * <p>Bindings map each variable to an {@link NdArray} (any view), a Java array ({@code double[]}, {@code long[]},
  * {@code int[]}, {@code boolean[]}, {@code float[]}), or a scalar ({@code Double}, {@code Float}, {@code Long}, {@code Integer}, {@code Boolean},
- * {@link Complex}, {@code byte[]}/{@code String} for byte strings), which broadcasts. All array operands must
- * have the same shape.
+ * {@link Complex}, {@code byte[]}/{@code String} for byte strings), which broadcasts. Array operands of
+ * different shapes broadcast as in numpy ({@code (3,1)} with {@code (1,4)} is {@code (3,4)}), up to
+ * {@link NdArray#MAX_DIMS} dimensions.
  */
 public final class Expr {
     private final String source;
@@ -150,8 +151,11 @@ public final class Expr {
                 c.calls.incrementAndGet();
                 if (!Tiers.tryFusedReduce(c, inputs, out, size)) Engine.reduceAll(c, inputs, out, size);
             } else {
-                int ax = p.axis < 0 ? p.axis + 2 : p.axis;
-                Engine.reduceAxis(c, inputs, out, shape[0], shape[1], ax);
+                int outer = 1;
+                int inner = 1;
+                for (int d = 0; d < p.axis; d++) outer *= shape[d];
+                for (int d = p.axis + 1; d < shape.length; d++) inner *= shape[d];
+                Engine.reduceAxis(c, inputs, out, outer, shape[p.axis], inner);
             }
             return out;
         }
@@ -172,11 +176,13 @@ public final class Expr {
         if (p.reduce == null) return shape;
         if (p.axis == null) return new int[0];
         int nd = shape.length;
-        int ax = p.axis < 0 ? p.axis + nd : p.axis;
+        int ax = p.axis;
         if (nd == 0 || ax < 0 || ax >= nd) {
             throw new ExprException("axis " + p.axis + " is out of bounds for " + (nd == 0 ? "scalar operands" : "a " + nd + "-d array"));
         }
-        return nd == 1 ? new int[0] : new int[] {shape[1 - ax]};
+        int[] r = new int[nd - 1];
+        for (int d = 0, k = 0; d < nd; d++) if (d != ax) r[k++] = shape[d];
+        return r;
     }
 
     /**
@@ -258,11 +264,20 @@ public final class Expr {
                 if (shapeOf == null) {
                     shape = a.shape();
                     shapeOf = n;
-                } else if (!Arrays.equals(shape, a.shape())) {
-                    throw new ExprException("shape mismatch: '" + n + "' has shape " + NdArray.shapeText(a.shape())
-                            + " but '" + shapeOf + "' has shape " + NdArray.shapeText(shape));
+                } else {
+                    int[] s = NdArray.broadcastShape(shape, a.shape());
+                    if (s == null) {
+                        throw new ExprException("shape mismatch: '" + n + "' has shape " + NdArray.shapeText(a.shape())
+                                + " but '" + shapeOf + "' has shape " + NdArray.shapeText(shape));
+                    }
+                    if (!Arrays.equals(s, shape)) shapeOf = n;
+                    shape = s;
                 }
             }
+        }
+        for (Map.Entry<String, NdArray> e : values.entrySet()) {
+            NdArray a = e.getValue();
+            if (a.ndim() > 0 && !Arrays.equals(a.shape(), shape)) e.setValue(a.broadcastTo(shape));   // numpy's broadcasting
         }
         return new Bound(values, shape, key);
     }

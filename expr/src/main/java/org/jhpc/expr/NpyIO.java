@@ -15,7 +15,7 @@ import org.jhpc.core.UserError;
  * with a fixed item size is read and cast to the engine's types as numexpr casts its inputs: bool {@code b1};
  * int8, int16, int32, uint8, uint16 to int32; int64 and uint32 to int64 (uint64 is refused: no type holds it
  * safely, and numexpr refuses it too); float16 and float32 to float32; float64; complex64 and complex128 to complex128; byte
- * strings {@code S<n>}. Either byte order. Fortran-order files are read as the transposed view of their data,
+ * strings {@code S<n>}. Either byte order, up to 32 dimensions. Fortran-order files are read as the transposed view of their data,
  * without a copy. Files are written in C order with the engine's dtype ({@code <f8}, {@code <i4}, ... {@code |S<n>}).
  */
 public final class NpyIO {
@@ -72,9 +72,10 @@ public final class NpyIO {
         }
         int[] shape = f.shape();
         int nd = shape.length;
-        if (nd > 2) throw new ExprException(name + ": " + nd + "-d arrays are not supported (at most 2 dimensions)");
-        boolean fortran = f.fortranOrder() && nd == 2;
-        int[] cshape = fortran ? new int[] {shape[1], shape[0]} : shape;
+        if (nd > NdArray.MAX_DIMS) throw new ExprException(name + ": " + nd + "-d arrays are not supported (at most " + NdArray.MAX_DIMS + " dimensions)");
+        boolean fortran = f.fortranOrder() && nd >= 2;
+        int[] cshape = shape.clone();
+        if (fortran) for (int d = 0; d < nd; d++) cshape[d] = shape[nd - 1 - d];        // column-major = reversed C order
         int item = t == DType.BYTES ? f.itemSize() : NdArray.defaultItem(t);
         NdArray a = NdArray.alloc(t, item, cshape);
         int n = a.size();

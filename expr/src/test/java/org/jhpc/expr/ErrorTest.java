@@ -75,7 +75,7 @@ class ErrorTest {
         ExprException e = assertThrows(ExprException.class, () -> Expr.compile("a + short").evaluate(OPS));
         assertEquals("shape mismatch: 'short' has shape (2,) but 'a' has shape (3,)", e.getMessage());
         NdArray m = NdArray.of(new double[6]).reshape(2, 3);
-        e = assertThrows(ExprException.class, () -> Expr.compile("a + m").evaluate(Map.of("a", new double[3], "m", m)));
+        e = assertThrows(ExprException.class, () -> Expr.compile("a + m").evaluate(Map.of("a", new double[2], "m", m)));
         assertTrue(e.getMessage().contains("(2, 3)"), e.getMessage());
     }
 

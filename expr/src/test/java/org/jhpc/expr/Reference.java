@@ -20,7 +20,10 @@ final class Reference {
             Object v = bindings.get(n);
             NdArray a = v instanceof NdArray x ? x : Expr.compile(n).evaluate(Map.of(n, v));
             vals.put(n, a);
-            if (a.ndim() > 0) shape = a.shape();
+            if (a.ndim() > 0) shape = NdArray.broadcastShape(shape, a.shape());
+        }
+        for (Map.Entry<String, NdArray> en : vals.entrySet()) {
+            if (en.getValue().ndim() > 0) en.setValue(en.getValue().broadcastTo(shape));
         }
         long size = 1;
         for (int s : shape) size *= s;
@@ -34,18 +37,21 @@ final class Reference {
                 out.set(0, Scalars.cast(acc, r.type()));
                 return out;
             }
-            int ax = r.axis() < 0 ? r.axis() + 2 : r.axis();
-            int rows = shape[0];
-            int cols = shape[1];
-            NdArray out = NdArray.zeros(r.type(), ax == 0 ? cols : rows);
-            for (int o = 0; o < out.size(); o++) {
-                Object acc = identity(t, sum);
-                int m = ax == 0 ? rows : cols;
-                for (int q = 0; q < m; q++) {
-                    long k = ax == 0 ? (long) q * cols + o : (long) o * cols + q;
-                    acc = combine(t, sum, acc, eval(r.arg(), vals, k));
+            int ax = r.axis();
+            int outer = 1;
+            int inner = 1;
+            for (int d = 0; d < ax; d++) outer *= shape[d];
+            for (int d = ax + 1; d < shape.length; d++) inner *= shape[d];
+            int m = shape[ax];
+            int[] rs = new int[shape.length - 1];
+            for (int d = 0, q = 0; d < shape.length; d++) if (d != ax) rs[q++] = shape[d];
+            NdArray out = NdArray.zeros(r.type(), rs);
+            for (int o = 0; o < outer; o++) {
+                for (int i = 0; i < inner; i++) {
+                    Object acc = identity(t, sum);
+                    for (int q = 0; q < m; q++) acc = combine(t, sum, acc, eval(r.arg(), vals, ((long) o * m + q) * inner + i));
+                    out.set((long) o * inner + i, Scalars.cast(acc, r.type()));
                 }
-                out.set(o, Scalars.cast(acc, r.type()));
             }
             return out;
         }
