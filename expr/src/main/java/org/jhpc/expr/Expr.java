@@ -80,8 +80,8 @@ public final class Expr {
     }
 
     /**
-     * Evaluates into {@code out} (numexpr's {@code out=}): it must have the result's shape and a type the result
-     * converts to safely (e.g. int64 into float64). It may be a strided view. An {@code out} that overlaps an input
+     * Evaluates into {@code out} (numexpr's {@code out=}): it must have the result's shape, or a shape the result
+     * broadcasts to (element-wise expressions), and a type the result converts to safely (e.g. int64 into float64). It may be a strided view. An {@code out} that overlaps an input
      * at the same elements is fine; any other overlap gives undefined results. Returns {@code out}.
      */
     public NdArray evaluate(Map<String, ?> bindings, NdArray out) {
@@ -97,6 +97,10 @@ public final class Expr {
         Bound b = bind(bindings);
         Engine.Compiled c = compiled(b);
         Program p = c.p;
+        if (out != null && p.reduce == null && !Arrays.equals(out.shape(), b.shape)
+                && Arrays.equals(NdArray.broadcastShape(b.shape, out.shape()), out.shape())) {
+            b = broadcast(b, out.shape());                    // numexpr: the result broadcasts into a larger out
+        }
         int[] shape = resultShape(p, b.shape);
         int item = p.regs[p.result].itemSize();
         if ((p.reduce == Op.MIN || p.reduce == Op.MAX) && (p.axis == null ? size(b.shape) == 0 : b.shape.length > p.axis && b.shape[p.axis] == 0)) {
@@ -280,6 +284,12 @@ public final class Expr {
             if (a.ndim() > 0 && !Arrays.equals(a.shape(), shape)) e.setValue(a.broadcastTo(shape));   // numpy's broadcasting
         }
         return new Bound(values, shape, key);
+    }
+
+    private static Bound broadcast(Bound b, int[] shape) {
+        Map<String, NdArray> values = new LinkedHashMap<>();
+        b.values().forEach((n, a) -> values.put(n, a.ndim() == 0 ? a : a.broadcastTo(shape)));
+        return new Bound(values, shape.clone(), b.key());
     }
 
     private static NdArray toArray(String name, Object v) {

@@ -81,4 +81,14 @@ class BroadcastTest {
         assertArrayEquals(new int[] {2, 3, 1, 4}, Expr.evaluate("sum(a, axis=4)", in).shape());
         assertEquals(DType.FLOAT64, Expr.evaluate("b - c", in).dtype());
     }
+
+    @Test
+    void outMayBeLargerWhenTheResultBroadcastsIntoIt() {
+        NdArray out = NdArray.zeros(DType.FLOAT64, 3, 4);
+        Expr.compile("a * 2 + 1").evaluate(Map.of("a", NdArray.of(1.0, 2.0, 3.0, 4.0)), out);
+        for (int i = 0; i < 3; i++) for (int j = 0; j < 4; j++) assertEquals(2.0 * (j + 1) + 1, out.getDouble(i * 4L + j));
+        ExprException e = org.junit.jupiter.api.Assertions.assertThrows(ExprException.class,
+                () -> Expr.compile("a * 2").evaluate(Map.of("a", NdArray.of(1.0, 2.0, 3.0)), NdArray.zeros(DType.FLOAT64, 3, 4)));
+        assertEquals("out has shape (3, 4) but the result has shape (3,)", e.getMessage());
+    }
 }
