@@ -36,10 +36,12 @@ public enum DType {
         return descr;
     }
 
+    /** True for the number kinds int32, int64, float32, float64, complex128 (not bool, not bytes). */
     public boolean isNumeric() {
         return this == INT32 || this == INT64 || this == FLOAT32 || this == FLOAT64 || this == COMPLEX128;
     }
 
+    /** True for int32 and int64. */
     public boolean isInteger() {
         return this == INT32 || this == INT64;
     }

@@ -65,6 +65,7 @@ public final class Expr {
         }
     }
 
+    /** The expression text as compiled. */
     public String source() {
         return source;
     }
@@ -355,6 +356,7 @@ public final class Expr {
         return old;
     }
 
+    /** Elements per block of the interpreter (default 2048). */
     public static int blockSize() {
         return Engine.blockSize;
     }

@@ -48,6 +48,7 @@ public final class NdArray {
         return new NdArray(t, data, itemSize, 0, new int[] {length}, new int[] {1});
     }
 
+    /** A 1-D float64 view of {@code a} (shared, not copied); the {@code of} overloads below do the same for their types. */
     public static NdArray of(double... a) { return wrap(DType.FLOAT64, a, 8, a.length); }
 
     public static NdArray of(float... a) { return wrap(DType.FLOAT32, a, 4, a.length); }
@@ -143,14 +144,19 @@ public final class NdArray {
         return null;
     }
 
+    /** The element type. */
     public DType dtype() { return dtype; }
 
+    /** The number of dimensions (0 for a scalar). */
     public int ndim() { return shape.length; }
 
+    /** The dimensions (a copy). */
     public int[] shape() { return shape.clone(); }
 
+    /** The step between neighbours along each axis, in elements of the backing array (a copy; may be 0 or negative). */
     public int[] strides() { return strides.clone(); }
 
+    /** The backing-array index (in elements) of the first element. */
     public int offset() { return offset; }
 
     /** The backing Java array (shared, not copied). */
@@ -159,6 +165,7 @@ public final class NdArray {
     /** Bytes per element (the width of a byte string). */
     public int itemSize() { return itemSize; }
 
+    /** The number of elements (1 for a scalar). */
     public int size() {
         int n = 1;
         for (int s : shape) n *= s;
