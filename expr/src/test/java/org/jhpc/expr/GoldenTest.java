@@ -110,11 +110,4 @@ class GoldenTest {
             if (widened && g instanceof Double d && f[1].equals("int64")) assertEquals(Long.parseLong(v), (long) (double) d, what);
         }
     }
-
-    private static void unused() {
-        {
-            {
-            }
-        }
-    }
 }
