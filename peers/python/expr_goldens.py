@@ -46,7 +46,7 @@ EXPRESSIONS = [
     "sin(c)", "cosh(c)", "c**2", "c**3", "complex(a, b) == c", "complex(a, 0) * 2j", "c + a", "where(flag, c, 1j)",
     "contains(s, b'an')", "contains(s, b'e')", "s == b'fig'", "s < b'date'", "s >= b'kiwi'",
     "sum(a)", "sum(i)", "sum(j)", "sum(a > 0)", "prod(b)", "prod(j % 3 + 1)", "sum(c)", "prod(c / 3)",
-    "sum(m, axis=0)", "sum(m, axis=1)", "prod(m + 3, axis=0)", "sum(m * m, axis=-1)", "sum(a, axis=0)",
+    "sum(m, axis=0)", "sum(m, axis=1)", "prod(m + 3, axis=0)", "sum(m * m, axis=1)", "sum(a, axis=0)",
     "m * 2 - 1", "x * a + 1", "x + 2", "1 / 2 + 3",
     "g * 2.5 - 1", "g + g / 3", "sin(g) + cos(g)", "exp(g) - tanh(g)", "g**2", "g**3", "g**-1", "g**0.5",
     "sqrt(abs(g))", "g + a", "g + j", "g * i", "where(g > 0, g, 0)", "g % 0.75", "g < 0.1", "abs(g)",

@@ -66,6 +66,8 @@ public final class Main implements Runnable {
             if (only == null || c == only) cl.addSubcommand(c);
         }
         cl.setOverwrittenOptionsAllowed(true);   // the last --variant, --threads ... wins, as in most HPC tools
+        CommandLine expr = cl.getSubcommands().get("expr");
+        if (expr != null) expr.setUnmatchedOptionsArePositionalParams(true);   // jhpc expr '-a' needs no --
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println(prefix(c) + "error: " + oneLine(ex.getMessage()) + " (see '"

@@ -86,4 +86,66 @@ class ExprCommandTest {
         assertTrue(Double.parseDouble(last.substring("median_seconds=".length())) > 0);
         assertTrue(r.out().contains("interpreter") && r.out().contains("fused"), r.out());
     }
+
+    @Test
+    void expressionMayStartWithMinus() {
+        Path a = save("a.npy", NdArray.of(1.0, 2.0, 3.0));
+        Run r = run("expr", "-a", "--var", "a=" + a);
+        assertEquals(0, r.code(), r.err());
+        assertEquals("-1.0\n-2.0\n-3.0\n", r.out().replace("\r", ""));
+        r = run("expr", "--var", "a=" + a, "-a**2 / k", "--var", "k=2");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("-0.5\n-2.0\n-4.5\n", r.out().replace("\r", ""));
+        r = run("expr", "-a", "--var", "a=" + a, "--bogus");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("jhpc expr: error: "), r.err());
+    }
+
+    @Test
+    void varTakesNumbersNpyAndNpzMembers() throws Exception {
+        Path z = dir.resolve("d.npz");
+        org.jhpc.core.Npy.writeNpz(z, java.util.Map.of("x", s -> NpyIO.write(s, NdArray.of(1L, 2L)),
+                "y", s -> NpyIO.write(s, NdArray.of(0.5, 0.25))));
+        Run r = run("expr", "x * y + k + w", "--var", "x=" + z, "--var", "y=" + z + ":y", "--var", "k=1", "--var", "w=True");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("2.5\n2.5\n", r.out().replace("\r", ""));
+        r = run("expr", "real(c * 2)", "--var", "c=1.5j");
+        assertEquals("0.0\n", r.out().replace("\r", ""));
+        r = run("expr", "x", "--var", "x=" + z + ":nope");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no member 'nope' (members: "), r.err());
+        r = run("expr", "x", "--var", "x=nothing-here");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("neither a number nor an existing .npy/.npz file"), r.err());
+    }
+
+    @Test
+    void outputAsNpyNpzOrText() throws Exception {
+        Path a = save("a.npy", NdArray.of(new double[] {1, 2, 3, 4}).reshape(2, 2));
+        Path npz = dir.resolve("r.npz");
+        Path txt = dir.resolve("r.txt");
+        assertEquals(0, run("expr", "a * 2", "--var", "a=" + a, "--out", npz.toString()).code());
+        NdArray back = NpyIO.readNpz(npz, "result");
+        assertEquals(8.0, back.getDouble(3));
+        assertEquals(2, back.ndim());
+        assertEquals(0, run("expr", "a * 2", "--var", "a=" + a, "--out", txt.toString()).code());
+        assertEquals("2.0 4.0\n6.0 8.0\n", Files.readString(txt).replace("\r", ""));
+    }
+
+    @Test
+    void explainShowsTheProgramAndTier() {
+        Path a = save("a.npy", NdArray.of(1.0, 2.0, 3.0));
+        Run r = run("expr", "--explain", "where(a > 1, sqrt(a), 0)", "--var", "a=" + a);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("operand    a: float64 (3,)"), r.out());
+        assertTrue(r.out().contains("result     float64 (3,)"), r.out());
+        assertTrue(r.out().contains("where"), r.out());
+        assertTrue(r.out().contains("tier       "), r.out());
+        try {
+            r = run("expr", "--explain", "--no-simd", "a + 1", "--var", "a=" + a);
+            assertTrue(r.out().contains("tier       interpreter") && r.out().contains("simd switched off"), r.out());
+        } finally {
+            org.jhpc.core.Simd.force(null);
+        }
+    }
 }

@@ -24,8 +24,6 @@ public enum Config {
                     + "`SLURM_CPUS_PER_TASK` / `SLURM_NPROCS`)"),
     EXPR_NOFUSION("jhpc.expr.nofusion", null, "false", "expr",
             "`true` keeps every expression on the block interpreter (no generated fused loops)"),
-    EXPR_NOVECTOR("jhpc.expr.novector", null, "false", "expr",
-            "`true` makes the expression engine use its plain-loop kernels even with the Vector API present"),
     LIBMPI("jhpc.libmpi", "JHPC_LIBMPI", "", "mpi",
             "the `libmpi.so` to load (default: searched in the usual Open MPI places)"),
     MPIRUN(null, "JHPC_MPIRUN", "", "mpi", "the `mpirun` tests and `jhpc mpi doctor` use (default: the first on PATH)"),

@@ -2,8 +2,8 @@ package org.jhpc.expr;
 
 /**
  * The element types the engine computes with, numexpr's kinds in order of promotion:
- * {@code bool < int32 < int64 < float64 < complex128}, with float32 beside them (numpy's rule: float32 with
- * bool or float32 stays float32, with integers or float64 becomes float64); {@code bytes} (fixed-width byte strings, numpy's {@code S}
+ * {@code bool < int32 < int64 < float32 < float64 < complex128} (so int64 with float32 is float32, as in
+ * numexpr 2.8, where numpy would give float64); {@code bytes} (fixed-width byte strings, numpy's {@code S}
  * dtype) stands apart and only meets comparisons and {@code contains}.
  * <p>Storage: bool {@code boolean[]}, int32 {@code int[]}, int64 {@code long[]}, float32 {@code float[]},
  * float64 {@code double[]},
@@ -36,25 +36,19 @@ public enum DType {
         return descr;
     }
 
+    /** True for the number kinds int32, int64, float32, float64, complex128 (not bool, not bytes). */
     public boolean isNumeric() {
         return this == INT32 || this == INT64 || this == FLOAT32 || this == FLOAT64 || this == COMPLEX128;
     }
 
+    /** True for int32 and int64. */
     public boolean isInteger() {
         return this == INT32 || this == INT64;
     }
 
-    /** numexpr's promotion: the larger kind of two numeric (or bool) kinds; bytes only with bytes. */
+    /** numexpr's promotion: the larger of two kinds in the order bool, int32, int64, float32, float64, complex128; bytes only with bytes. */
     public static DType promote(DType a, DType b) {
         if (a == BYTES || b == BYTES) return a == b ? BYTES : null;
-        if (a == FLOAT32 || b == FLOAT32) {
-            DType o = a == FLOAT32 ? b : a;
-            return switch (o) {
-                case BOOL, FLOAT32 -> FLOAT32;
-                case COMPLEX128 -> COMPLEX128;
-                default -> FLOAT64;
-            };
-        }
         return a.ordinal() >= b.ordinal() ? a : b;
     }
 

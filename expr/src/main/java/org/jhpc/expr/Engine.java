@@ -30,6 +30,7 @@ final class Engine {
             Frame f = frames.poll();
             while (f != null && f.block != block) f = frames.poll();
             if (f == null) f = new Frame(p, block);
+            f.k = Exec.current();
             f.bindScalars(inputs);
             return f;
         }
@@ -72,7 +73,7 @@ final class Engine {
         int block = blockSize;
         int units = (int) Math.max(1, (size + block - 1) / block);
         DType t = c.p.resultType;
-        boolean sum = c.p.reduce == Op.SUM;
+        Op sum = c.p.reduce;
         Object partials = Frame.alloc(t, 8, units);
         Pool.run(units, threadsFor(size, units), () -> new Pool.Worker() {
             final Frame f = c.acquire(inputs, block);
@@ -82,7 +83,7 @@ final class Engine {
                 long start = (long) u * block;
                 int n = (int) Math.min(block, size - start);
                 if (n > 0) f.run(inputs, start, n, null);
-                partial(t, sum, f.arr[c.p.result], f.off[c.p.result], Math.max(0, n), partials, u);
+                partial(f.k, t, sum, f.arr[c.p.result], f.off[c.p.result], Math.max(0, n), partials, u);
             }
 
             @Override
@@ -91,18 +92,50 @@ final class Engine {
             }
         });
         Object total = Frame.alloc(t, 8, 1);
-        partial(t, sum, partials, 0, units, total, 0);
+        partial(Exec.current(), t, sum, partials, 0, units, total, 0);
         write(t, total, 0, out, 0);
     }
 
-    /** Reduces n elements of {@code a} (type t) into {@code dst[k]}. */
-    static void partial(DType t, boolean sum, Object a, int ao, int n, Object dst, int k) {
+    /** Reduces n elements of {@code a} (type t) into {@code dst[k]} with SUM, PROD, MIN or MAX (NaN propagates). */
+    static void partial(Exec.Kernels ks, DType t, Op red, Object a, int ao, int n, Object dst, int k) {
         switch (t) {
-            case FLOAT64 -> ((double[]) dst)[k] = sum ? Exec.F.sum((double[]) a, ao, n) : Exec.F.prod((double[]) a, ao, n);
-            case INT64 -> ((long[]) dst)[k] = sum ? I64.sum((long[]) a, ao, n) : I64.prod((long[]) a, ao, n);
+            case FLOAT64 -> {
+                double[] x = (double[]) a;
+                ((double[]) dst)[k] = switch (red) {
+                    case SUM -> ks.f().sum(x, ao, n);
+                    case PROD -> ks.f().prod(x, ao, n);
+                    case MIN -> {
+                        double m = Double.POSITIVE_INFINITY;
+                        for (int i = 0; i < n; i++) m = Math.min(m, x[ao + i]);
+                        yield m;
+                    }
+                    default -> {
+                        double m = Double.NEGATIVE_INFINITY;
+                        for (int i = 0; i < n; i++) m = Math.max(m, x[ao + i]);
+                        yield m;
+                    }
+                };
+            }
+            case INT64 -> {
+                long[] x = (long[]) a;
+                ((long[]) dst)[k] = switch (red) {
+                    case SUM -> I64.sum(x, ao, n);
+                    case PROD -> I64.prod(x, ao, n);
+                    case MIN -> {
+                        long m = Long.MAX_VALUE;
+                        for (int i = 0; i < n; i++) m = Math.min(m, x[ao + i]);
+                        yield m;
+                    }
+                    default -> {
+                        long m = Long.MIN_VALUE;
+                        for (int i = 0; i < n; i++) m = Math.max(m, x[ao + i]);
+                        yield m;
+                    }
+                };
+            }
             case COMPLEX128 -> {
                 double[] acc = new double[2];
-                if (sum) CKernels.sum((double[]) a, ao, n, acc);
+                if (red == Op.SUM) CKernels.sum((double[]) a, ao, n, acc);
                 else CKernels.prod((double[]) a, ao, n, acc);
                 ((double[]) dst)[2 * k] = acc[0];
                 ((double[]) dst)[2 * k + 1] = acc[1];
@@ -111,19 +144,31 @@ final class Engine {
         }
     }
 
-    /** acc[ao..ao+n) op= x[xo..xo+n) element-wise. */
-    static void accumulate(DType t, boolean sum, Object acc, int ao, Object x, int xo, int n) {
+    /** acc[ao..ao+n) = acc[ao..ao+n) (op) x[xo..xo+n) element-wise. */
+    static void accumulate(Exec.Kernels ks, DType t, Op red, Object acc, int ao, Object x, int xo, int n) {
         switch (t) {
             case FLOAT64 -> {
-                if (sum) Exec.F.add((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
-                else Exec.F.mul((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
+                double[] c = (double[]) acc;
+                double[] y = (double[]) x;
+                switch (red) {
+                    case SUM -> ks.f().add(c, ao, y, xo, c, ao, n);
+                    case PROD -> ks.f().mul(c, ao, y, xo, c, ao, n);
+                    case MIN -> { for (int i = 0; i < n; i++) c[ao + i] = Math.min(c[ao + i], y[xo + i]); }
+                    default -> { for (int i = 0; i < n; i++) c[ao + i] = Math.max(c[ao + i], y[xo + i]); }
+                }
             }
             case INT64 -> {
-                if (sum) I64.add((long[]) acc, ao, (long[]) x, xo, (long[]) acc, ao, n);
-                else I64.mul((long[]) acc, ao, (long[]) x, xo, (long[]) acc, ao, n);
+                long[] c = (long[]) acc;
+                long[] y = (long[]) x;
+                switch (red) {
+                    case SUM -> I64.add(c, ao, y, xo, c, ao, n);
+                    case PROD -> I64.mul(c, ao, y, xo, c, ao, n);
+                    case MIN -> { for (int i = 0; i < n; i++) c[ao + i] = Math.min(c[ao + i], y[xo + i]); }
+                    default -> { for (int i = 0; i < n; i++) c[ao + i] = Math.max(c[ao + i], y[xo + i]); }
+                }
             }
             case COMPLEX128 -> {
-                if (sum) CKernels.add((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
+                if (red == Op.SUM) CKernels.add((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
                 else CKernels.mul((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
             }
             default -> throw new IllegalStateException("reduction of " + t);
@@ -140,25 +185,31 @@ final class Engine {
         out.set(j, Scalars.cast(v, out.dtype()));
     }
 
-    /** sum/prod along one axis of a 2-D shape (rows × cols) into the 1-D array {@code out}. */
-    static void reduceAxis(Compiled c, NdArray[] inputs, NdArray out, int rows, int cols, int axis) {
+    /**
+     * A reduction along one axis: the shape seen as {@code outer x len x inner} (C order), reduced over
+     * {@code len} into {@code out} (outer x inner elements, C order). With {@code inner == 1} each output element is
+     * one worker's unit; otherwise each unit is a stripe of inner elements of one outer index, reduced row after
+     * row in order (numpy's order for a C array), so the result does not depend on the thread count.
+     */
+    static void reduceAxis(Compiled c, NdArray[] inputs, NdArray out, int outer, int len, int inner) {
         int block = blockSize;
         DType t = c.p.resultType;
-        boolean sum = c.p.reduce == Op.SUM;
-        long size = (long) rows * cols;
-        if (axis == 1) {
-            Pool.run(rows, threadsFor(size, rows), () -> new Pool.Worker() {
+        Op sum = c.p.reduce;
+        long size = (long) outer * len * inner;
+        if (inner == 1) {
+            int cols = len;
+            Pool.run(outer, threadsFor(size, outer), () -> new Pool.Worker() {
                 final Frame f = c.acquire(inputs, block);
                 final Object acc = Frame.alloc(t, 8, 2);
 
                 @Override
                 public void unit(int i) {
-                    partial(t, sum, Frame.alloc(t, 8, 0), 0, 0, acc, 0);
+                    partial(f.k, t, sum, Frame.alloc(t, 8, 0), 0, 0, acc, 0);
                     for (int s = 0; s < cols; s += block) {
                         int n = Math.min(block, cols - s);
                         f.run(inputs, (long) i * cols + s, n, null);
-                        partial(t, sum, f.arr[c.p.result], f.off[c.p.result], n, acc, 1);
-                        accumulate(t, sum, acc, 0, acc, 1, 1);
+                        partial(f.k, t, sum, f.arr[c.p.result], f.off[c.p.result], n, acc, 1);
+                        accumulate(f.k, t, sum, acc, 0, acc, 1, 1);
                     }
                     write(t, acc, 0, out, i);
                 }
@@ -170,29 +221,35 @@ final class Engine {
             });
             return;
         }
+        int rows = len;
+        int cols = inner;
         int threads = Pool.threads();
         int width = Math.max(1, Math.min(block, size < serialCutoff ? cols : Math.max(64, (cols + 4 * threads - 1) / (4 * threads))));
         int stripes = (cols + width - 1) / width;
-        Pool.run(stripes, threadsFor(size, stripes), () -> new Pool.Worker() {
+        int units = outer * stripes;
+        Pool.run(units, threadsFor(size, units), () -> new Pool.Worker() {
             final Frame f = c.acquire(inputs, block);
             final Object acc = Frame.alloc(t, 8, width);
 
             @Override
             public void unit(int u) {
-                int j0 = u * width;
+                long o = u / stripes;
+                int j0 = (u % stripes) * width;
                 int w = Math.min(width, cols - j0);
+                long base = o * rows * cols;
+                long dst = o * cols + j0;
                 for (int i = 0; i < rows; i++) {
-                    f.run(inputs, (long) i * cols + j0, w, null);
+                    f.run(inputs, base + (long) i * cols + j0, w, null);
                     if (i == 0) MiscKernels.cast(t, t, f.arr[c.p.result], f.off[c.p.result], acc, 0, w, 8);
-                    else accumulate(t, sum, acc, 0, f.arr[c.p.result], f.off[c.p.result], w);
+                    else accumulate(f.k, t, sum, acc, 0, f.arr[c.p.result], f.off[c.p.result], w);
                 }
                 if (rows == 0) {
                     Object id = Frame.alloc(t, 8, 1);
-                    partial(t, sum, id, 0, 0, id, 0);
-                    for (int j = 0; j < w; j++) write(t, id, 0, out, j0 + j);
+                    partial(f.k, t, sum, id, 0, 0, id, 0);
+                    for (int j = 0; j < w; j++) write(t, id, 0, out, dst + j);
                     return;
                 }
-                for (int j = 0; j < w; j++) write(t, acc, j, out, j0 + j);
+                for (int j = 0; j < w; j++) write(t, acc, j, out, dst + j);
             }
 
             @Override

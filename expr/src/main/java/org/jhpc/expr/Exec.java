@@ -1,39 +1,46 @@
 package org.jhpc.expr;
 
-import org.jhpc.core.Config;
+import org.jhpc.core.Simd;
 
 /**
  * Runs one instruction over one block: a switch on the operation and the operand type that calls the kernel
- * method for that pair. The float64 kernels are the Vector API ones when {@code jdk.incubator.vector} is
- * present, else plain loops.
+ * method for that pair. The float64 and float32 kernels come from a {@link Kernels} set: the Vector API ones when
+ * core's {@link Simd} switch allows them ({@code jdk.incubator.vector} loaded, a JIT, and neither
+ * {@code --no-simd}, {@code JHPC_SIMD=off} nor {@code -Djhpc.simd=false}), else plain loops. The switch is read
+ * once per evaluation, so it can change between two evaluations in one JVM.
  */
 final class Exec {
     private Exec() {}
 
-    /** True when the Vector API module is in the boot layer (run with --add-modules jdk.incubator.vector). */
-    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && !Config.EXPR_NOVECTOR.isOn();
+    /** The float kernels one evaluation uses. */
+    record Kernels(F64Scalar f, F32Scalar g, boolean simd) {}
 
-    static final F64Scalar F = VECTOR ? newVector() : new F64Scalar();
-    static final F32Scalar G = VECTOR ? newVector32() : new F32Scalar();
+    static final Kernels SCALAR = new Kernels(new F64Scalar(), new F32Scalar(), false);
+    private static final Kernels VECTOR_KERNELS = vectorKernels();
 
-    private static F32Scalar newVector32() {
+    /** True when the Vector API kernels could be loaded (the module is present); see {@link #simd()}. */
+    static final boolean VECTOR_LOADED = VECTOR_KERNELS != null;
+
+    private static Kernels vectorKernels() {
+        if (!Simd.moduleLoaded()) return null;
         try {
-            return new F32Vector();
+            return new Kernels(new F64Vector(), new F32Vector(), true);
         } catch (LinkageError e) {
-            return new F32Scalar();
+            return null;
         }
     }
 
-    private static F64Scalar newVector() {
-        try {
-            return new F64Vector();
-        } catch (LinkageError e) {
-            return new F64Scalar();
-        }
+    /** True when this evaluation may use the Vector API (kernels and the fused tier). */
+    static boolean simd() {
+        return VECTOR_LOADED && Simd.enabled();
     }
 
-    static void run(Program.Ins ins, Program.Reg[] regs, Object[] arr, int[] off, int n) {
+    /** The kernel set for an evaluation starting now. */
+    static Kernels current() {
+        return simd() ? VECTOR_KERNELS : SCALAR;
+    }
+
+    static void run(Kernels k, Program.Ins ins, Program.Reg[] regs, Object[] arr, int[] off, int n) {
         int[] s = ins.src();
         Object a = arr[s[0]];
         int ao = off[s[0]];
@@ -46,13 +53,17 @@ final class Exec {
             MiscKernels.cast(ins.argType(), ins.type(), a, ao, d, o, n, regs[s[0]].itemSize());
             return;
         }
+        if (ExtraKernels.handles(op)) {
+            ExtraKernels.run(op, ins.argType(), a, ao, b, bo, d, o, n);
+            return;
+        }
         if (op == Op.WHERE) {
-            where(ins.type(), (boolean[]) a, ao, b, bo, arr[s[2]], off[s[2]], d, o, n);
+            where(k, ins.type(), (boolean[]) a, ao, b, bo, arr[s[2]], off[s[2]], d, o, n);
             return;
         }
         switch (ins.argType()) {
-            case FLOAT64 -> f64(op, ins.param(), (double[]) a, ao, (double[]) b, bo, d, o, n);
-            case FLOAT32 -> f32(op, ins.param(), (float[]) a, ao, (float[]) b, bo, d, o, n);
+            case FLOAT64 -> f64(k.f(), op, ins.param(), (double[]) a, ao, (double[]) b, bo, d, o, n);
+            case FLOAT32 -> f32(k.g(), op, ins.param(), (float[]) a, ao, (float[]) b, bo, d, o, n);
             case INT64 -> i64(op, ins.param(), (long[]) a, ao, (long[]) b, bo, d, o, n);
             case INT32 -> i32(op, ins.param(), (int[]) a, ao, (int[]) b, bo, d, o, n);
             case COMPLEX128 -> c128(op, ins.param(), (double[]) a, ao, (double[]) b, bo, d, o, n);
@@ -76,10 +87,10 @@ final class Exec {
         }
     }
 
-    private static void where(DType t, boolean[] c, int co, Object a, int ao, Object b, int bo, Object d, int o, int n) {
+    private static void where(Kernels k, DType t, boolean[] c, int co, Object a, int ao, Object b, int bo, Object d, int o, int n) {
         switch (t) {
-            case FLOAT64 -> F.where(c, co, (double[]) a, ao, (double[]) b, bo, (double[]) d, o, n);
-            case FLOAT32 -> G.where(c, co, (float[]) a, ao, (float[]) b, bo, (float[]) d, o, n);
+            case FLOAT64 -> k.f().where(c, co, (double[]) a, ao, (double[]) b, bo, (double[]) d, o, n);
+            case FLOAT32 -> k.g().where(c, co, (float[]) a, ao, (float[]) b, bo, (float[]) d, o, n);
             case INT64 -> I64.where(c, co, (long[]) a, ao, (long[]) b, bo, (long[]) d, o, n);
             case INT32 -> I32.where(c, co, (int[]) a, ao, (int[]) b, bo, (int[]) d, o, n);
             case COMPLEX128 -> CKernels.where(c, co, (double[]) a, ao, (double[]) b, bo, (double[]) d, o, n);
@@ -88,7 +99,7 @@ final class Exec {
         }
     }
 
-    private static void f64(Op op, int p, double[] a, int ao, double[] b, int bo, Object dst, int o, int n) {
+    private static void f64(F64Scalar F, Op op, int p, double[] a, int ao, double[] b, int bo, Object dst, int o, int n) {
         if (op.isComparison()) {
             boolean[] d = (boolean[]) dst;
             switch (op) {
@@ -141,7 +152,7 @@ final class Exec {
         }
     }
 
-    private static void f32(Op op, int p, float[] a, int ao, float[] b, int bo, Object dst, int o, int n) {
+    private static void f32(F32Scalar G, Op op, int p, float[] a, int ao, float[] b, int bo, Object dst, int o, int n) {
         if (op.isComparison()) {
             boolean[] d = (boolean[]) dst;
             switch (op) {

@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Instances are immutable and safe to evaluate from many threads at once.
  * <p>Bindings map each variable to an {@link NdArray} (any view), a Java array ({@code double[]}, {@code long[]},
  * {@code int[]}, {@code boolean[]}, {@code float[]}), or a scalar ({@code Double}, {@code Float}, {@code Long}, {@code Integer}, {@code Boolean},
- * {@link Complex}, {@code byte[]}/{@code String} for byte strings), which broadcasts. All array operands must
- * have the same shape.
+ * {@link Complex}, {@code byte[]}/{@code String} for byte strings), which broadcasts. Array operands of
+ * different shapes broadcast as in numpy ({@code (3,1)} with {@code (1,4)} is {@code (3,4)}), up to
+ * {@link NdArray#MAX_DIMS} dimensions.
  */
 public final class Expr {
     private final String source;
@@ -39,7 +40,7 @@ public final class Expr {
 
     /** Parses and checks an expression (syntax, function names and arity); types are checked at evaluation. */
     public static Expr compile(String source) {
-        Node ast = Parser.parse(source);
+        Node ast = PyConst.fold(source, Parser.parse(source));
         TypeChecker.checkCalls(source, ast);
         Map<String, Integer> first = new LinkedHashMap<>();
         collect(ast, first);
@@ -64,6 +65,7 @@ public final class Expr {
         }
     }
 
+    /** The expression text as compiled. */
     public String source() {
         return source;
     }
@@ -79,8 +81,8 @@ public final class Expr {
     }
 
     /**
-     * Evaluates into {@code out} (numexpr's {@code out=}): it must have the result's shape and a type the result
-     * converts to safely (e.g. int64 into float64). It may be a strided view. An {@code out} that overlaps an input
+     * Evaluates into {@code out} (numexpr's {@code out=}): it must have the result's shape, or a shape the result
+     * broadcasts to (element-wise expressions), and a type the result converts to safely (e.g. int64 into float64). It may be a strided view. An {@code out} that overlaps an input
      * at the same elements is fine; any other overlap gives undefined results. Returns {@code out}.
      */
     public NdArray evaluate(Map<String, ?> bindings, NdArray out) {
@@ -96,20 +98,27 @@ public final class Expr {
         Bound b = bind(bindings);
         Engine.Compiled c = compiled(b);
         Program p = c.p;
+        if (out != null && p.reduce == null && !Arrays.equals(out.shape(), b.shape)
+                && Arrays.equals(NdArray.broadcastShape(b.shape, out.shape()), out.shape())) {
+            b = broadcast(b, out.shape());                    // numexpr: the result broadcasts into a larger out
+        }
         int[] shape = resultShape(p, b.shape);
         int item = p.regs[p.result].itemSize();
+        if ((p.reduce == Op.MIN || p.reduce == Op.MAX) && (p.axis == null ? size(b.shape) == 0 : b.shape.length > p.axis && b.shape[p.axis] == 0)) {
+            throw new ExprException("zero-size array to " + p.reduce.mnemonic + "(), which has no identity");
+        }
         if (out == null) {
-            out = p.resultType == DType.BYTES ? NdArray.zerosBytes(item, shape) : NdArray.zeros(p.resultType, shape);
+            out = p.outType == DType.BYTES ? NdArray.zerosBytes(item, shape) : NdArray.zeros(p.outType, shape);
         } else {
-            if (p.resultType == DType.BYTES && out.dtype() == DType.BYTES && out.itemSize() != item) {
+            if (p.outType == DType.BYTES && out.dtype() == DType.BYTES && out.itemSize() != item) {
                 throw new ExprException("out holds " + out.itemSize() + "-byte strings but the result has " + item + "-byte strings");
             }
             if (!Arrays.equals(out.shape(), shape)) {
                 throw new ExprException("out has shape " + NdArray.shapeText(out.shape()) + " but the result has shape "
                         + NdArray.shapeText(shape));
             }
-            if (!MiscKernels.safe(p.resultType, out.dtype())) {
-                throw new ExprException("cannot write a " + p.resultType + " result into a " + out.dtype() + " out array");
+            if (!MiscKernels.safe(p.outType, out.dtype())) {
+                throw new ExprException("cannot write a " + p.outType + " result into a " + out.dtype() + " out array");
             }
         }
         long size = 1;
@@ -147,8 +156,11 @@ public final class Expr {
                 c.calls.incrementAndGet();
                 if (!Tiers.tryFusedReduce(c, inputs, out, size)) Engine.reduceAll(c, inputs, out, size);
             } else {
-                int ax = p.axis < 0 ? p.axis + 2 : p.axis;
-                Engine.reduceAxis(c, inputs, out, shape[0], shape[1], ax);
+                int outer = 1;
+                int inner = 1;
+                for (int d = 0; d < p.axis; d++) outer *= shape[d];
+                for (int d = p.axis + 1; d < shape.length; d++) inner *= shape[d];
+                Engine.reduceAxis(c, inputs, out, outer, shape[p.axis], inner);
             }
             return out;
         }
@@ -159,15 +171,23 @@ public final class Expr {
         }
     }
 
+    private static long size(int[] shape) {
+        long n = 1;
+        for (int s : shape) n *= s;
+        return n;
+    }
+
     private int[] resultShape(Program p, int[] shape) {
         if (p.reduce == null) return shape;
         if (p.axis == null) return new int[0];
         int nd = shape.length;
-        int ax = p.axis < 0 ? p.axis + nd : p.axis;
+        int ax = p.axis;
         if (nd == 0 || ax < 0 || ax >= nd) {
             throw new ExprException("axis " + p.axis + " is out of bounds for " + (nd == 0 ? "scalar operands" : "a " + nd + "-d array"));
         }
-        return nd == 1 ? new int[0] : new int[] {shape[1 - ax]};
+        int[] r = new int[nd - 1];
+        for (int d = 0, k = 0; d < nd; d++) if (d != ax) r[k++] = shape[d];
+        return r;
     }
 
     /**
@@ -189,6 +209,31 @@ public final class Expr {
             fake.put(n, NdArray.zeros(t, 1));
         }
         return compiled(bind(fake)).p.listing();
+    }
+
+    /**
+     * What an evaluation with these operands will do, for people: the operands' types and shapes, the result's,
+     * the typed register program ({@link #disassemble()}'s listing) and the tier that will run it, with why.
+     */
+    public String explain(Map<String, ?> bindings) {
+        Bound b = bind(bindings);
+        Engine.Compiled c = compiled(b);
+        Program p = c.p;
+        StringBuilder sb = new StringBuilder();
+        sb.append("expression ").append(source).append('\n');
+        b.values().forEach((n, a) -> sb.append("operand    ").append(n).append(": ").append(a.dtype().pyName())
+                .append(a.ndim() == 0 ? " scalar" : " " + NdArray.shapeText(a.shape())).append('\n'));
+        sb.append("result     ").append(p.outType.pyName()).append(' ').append(NdArray.shapeText(resultShape(p, b.shape())));
+        if (p.reduce != null) sb.append(" (").append(p.reduce.mnemonic).append(", accumulated in ").append(p.resultType).append(')');
+        sb.append('\n').append(p.listing());
+        NdArray[] inputs = new NdArray[p.regs.length];
+        for (int r = 0; r < p.regs.length; r++) {
+            if (p.regs[r].kind() == Program.Kind.INPUT) inputs[r] = b.values().get(p.regs[r].name());
+        }
+        sb.append("tier       ").append(Tiers.plan(c, inputs, size(b.shape()))).append('\n');
+        sb.append("threads    ").append(size(b.shape()) < Engine.serialCutoff ? "1 (below " + Engine.serialCutoff + " elements)"
+                : String.valueOf(numThreads())).append('\n');
+        return sb.toString();
     }
 
     /**
@@ -224,13 +269,28 @@ public final class Expr {
                 if (shapeOf == null) {
                     shape = a.shape();
                     shapeOf = n;
-                } else if (!Arrays.equals(shape, a.shape())) {
-                    throw new ExprException("shape mismatch: '" + n + "' has shape " + NdArray.shapeText(a.shape())
-                            + " but '" + shapeOf + "' has shape " + NdArray.shapeText(shape));
+                } else {
+                    int[] s = NdArray.broadcastShape(shape, a.shape());
+                    if (s == null) {
+                        throw new ExprException("shape mismatch: '" + n + "' has shape " + NdArray.shapeText(a.shape())
+                                + " but '" + shapeOf + "' has shape " + NdArray.shapeText(shape));
+                    }
+                    if (!Arrays.equals(s, shape)) shapeOf = n;
+                    shape = s;
                 }
             }
         }
+        for (Map.Entry<String, NdArray> e : values.entrySet()) {
+            NdArray a = e.getValue();
+            if (a.ndim() > 0 && !Arrays.equals(a.shape(), shape)) e.setValue(a.broadcastTo(shape));   // numpy's broadcasting
+        }
         return new Bound(values, shape, key);
+    }
+
+    private static Bound broadcast(Bound b, int[] shape) {
+        Map<String, NdArray> values = new LinkedHashMap<>();
+        b.values().forEach((n, a) -> values.put(n, a.ndim() == 0 ? a : a.broadcastTo(shape)));
+        return new Bound(values, shape.clone(), b.key());
     }
 
     private static NdArray toArray(String name, Object v) {
@@ -296,6 +356,7 @@ public final class Expr {
         return old;
     }
 
+    /** Elements per block of the interpreter (default 2048). */
     public static int blockSize() {
         return Engine.blockSize;
     }

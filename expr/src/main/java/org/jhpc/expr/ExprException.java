@@ -9,12 +9,14 @@ public final class ExprException extends IllegalArgumentException {
     private final String source;
     private final int column;
 
+    /** A problem at 0-based {@code offset} of the expression {@code source} (offset -1: none). */
     public ExprException(String problem, String source, int offset) {
         super(problem + (offset >= 0 && source != null ? " at column " + (offset + 1) + " of '" + clip(source) + "'" : ""));
         this.source = source;
         this.column = offset >= 0 ? offset + 1 : -1;
     }
 
+    /** A problem with no place in the expression (a shape mismatch, a bad setting). */
     public ExprException(String problem) {
         this(problem, null, -1);
     }

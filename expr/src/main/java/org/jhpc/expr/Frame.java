@@ -12,6 +12,8 @@ final class Frame {
     final Object[] arr;
     final int[] off;
     final int[] idx;
+    /** The kernels of the current evaluation (set when the frame is acquired). */
+    Exec.Kernels k = Exec.SCALAR;
 
     Frame(Program p, int block) {
         this.p = p;
@@ -103,25 +105,45 @@ final class Frame {
             arr[res] = buf[res];
             off[res] = 0;
         }
-        for (Program.Ins ins : p.code) Exec.run(ins, p.regs, arr, off, n);
+        for (Program.Ins ins : p.code) Exec.run(k, ins, p.regs, arr, off, n);
     }
 
-    /** Fills {@link #idx} with the storage indices of elements [start, start+n) of a strided view. */
+    /** Fills {@link #idx} with the storage indices of elements [start, start+n) (C order) of a strided view. */
     private void indices(NdArray a, long start, int n) {
+        if (n <= 0) return;
         int[] sh = a.shape();
         int[] st = a.strides();
-        if (sh.length == 1) {
+        int nd = sh.length;
+        if (nd == 1) {
             for (int k = 0; k < n; k++) idx[k] = a.offset() + (int) (start + k) * st[0];
             return;
         }
-        int cols = sh[1];
-        int i = (int) (start / cols);
-        int j = (int) (start % cols);
+        int[] pos = new int[nd];
+        long rest = start;
+        int base = a.offset();
+        for (int d = nd - 1; d >= 0; d--) {
+            pos[d] = (int) (rest % sh[d]);
+            rest /= sh[d];
+            base += pos[d] * st[d];
+        }
+        int last = nd - 1;
+        int len = sh[last];
+        int step = st[last];
         for (int k = 0; k < n; k++) {
-            idx[k] = a.offset() + i * st[0] + j * st[1];
-            if (++j == cols) {
-                j = 0;
-                i++;
+            idx[k] = base;
+            if (++pos[last] < len) {
+                base += step;
+                continue;
+            }
+            base -= (len - 1) * step;
+            pos[last] = 0;
+            for (int d = last - 1; d >= 0; d--) {
+                if (++pos[d] < sh[d]) {
+                    base += st[d];
+                    break;
+                }
+                base -= (sh[d] - 1) * st[d];
+                pos[d] = 0;
             }
         }
     }

@@ -68,8 +68,8 @@ final class Fused {
      * consumed by {@code where} (a blend).
      */
     static boolean eligible(Program p) {
-        if (!Exec.VECTOR || p.tree.type() != DType.FLOAT64) return false;
-        if (p.reduce != null) return p.axis == null && p.tree instanceof TNode.Reduce r && eligible(r.arg());
+        if (!Exec.VECTOR_LOADED || p.tree.type() != DType.FLOAT64) return false;
+        if (p.reduce != null) return (p.reduce == Op.SUM || p.reduce == Op.PROD) && p.axis == null && p.tree instanceof TNode.Reduce r && eligible(r.arg());
         return p.tree instanceof TNode.Apply && eligible(p.tree);
     }
 

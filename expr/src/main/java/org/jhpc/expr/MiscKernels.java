@@ -77,6 +77,7 @@ final class MiscKernels {
                 int[] s = (int[]) a;
                 switch (to) {
                     case INT64 -> { long[] t = (long[]) d; for (int i = 0; i < n; i++) t[o + i] = s[ao + i]; }
+                    case FLOAT32 -> { float[] t = (float[]) d; for (int i = 0; i < n; i++) t[o + i] = s[ao + i]; }
                     case FLOAT64 -> { double[] t = (double[]) d; for (int i = 0; i < n; i++) t[o + i] = s[ao + i]; }
                     case COMPLEX128 -> { double[] t = (double[]) d; for (int i = 0; i < n; i++) { t[2 * (o + i)] = s[ao + i]; t[2 * (o + i) + 1] = 0; } }
                     default -> throw bad(from, to);
@@ -85,6 +86,7 @@ final class MiscKernels {
             case INT64 -> {
                 long[] s = (long[]) a;
                 switch (to) {
+                    case FLOAT32 -> { float[] t = (float[]) d; for (int i = 0; i < n; i++) t[o + i] = s[ao + i]; }
                     case FLOAT64 -> { double[] t = (double[]) d; for (int i = 0; i < n; i++) t[o + i] = s[ao + i]; }
                     case COMPLEX128 -> { double[] t = (double[]) d; for (int i = 0; i < n; i++) { t[2 * (o + i)] = s[ao + i]; t[2 * (o + i) + 1] = 0; } }
                     default -> throw bad(from, to);

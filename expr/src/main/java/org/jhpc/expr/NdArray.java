@@ -4,14 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A 0-, 1- or 2-D strided view over one Java array, numpy's ndarray in miniature: element {@code (i, j)} lives at
- * {@code offset + i*strides[0] + j*strides[1]} (in elements, not bytes). Slicing, {@link #ravel()},
+ * A strided view of up to {@link #MAX_DIMS} dimensions over one Java array, numpy's ndarray in miniature: element
+ * {@code (i, j, ...)} lives at {@code offset + i*strides[0] + j*strides[1] + ...} (in elements, not bytes; any
+ * stride, zero and negative included). Slicing, {@link #ravel()},
  * {@link #reshape} and {@link #transpose()} make new views of the same buffer and never copy; a reshape that would
  * need a copy is refused. Storage per {@link DType}: bool {@code boolean[]}, int32 {@code int[]}, int64
  * {@code long[]}, float32 {@code float[]}, float64 {@code double[]}, complex128 {@code double[]} of (re, im) pairs (offsets and strides
  * count complex elements), bytes {@code byte[]} of fixed-width items ({@link #itemSize()} bytes each).
  */
 public final class NdArray {
+    /** The most dimensions an array may have (numexpr's limit). */
+    public static final int MAX_DIMS = 32;
+
     private final DType dtype;
     private final Object data;
     private final int itemSize;
@@ -26,18 +30,25 @@ public final class NdArray {
         this.offset = offset;
         this.shape = shape;
         this.strides = strides;
-        if (shape.length > 2) throw new ExprException("arrays have at most 2 dimensions, got " + shape.length);
+        if (shape.length > MAX_DIMS) throw new ExprException("arrays have at most " + MAX_DIMS + " dimensions, got " + shape.length);
         for (int s : shape) if (s < 0) throw new ExprException("negative dimension in shape " + Arrays.toString(shape));
     }
 
     private static int[] cStrides(int[] shape) {
-        return shape.length == 2 ? new int[] {shape[1], 1} : shape.length == 1 ? new int[] {1} : new int[0];
+        int[] st = new int[shape.length];
+        int s = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            st[d] = s;
+            s *= Math.max(1, shape[d]);
+        }
+        return st;
     }
 
     private static NdArray wrap(DType t, Object data, int itemSize, int length) {
         return new NdArray(t, data, itemSize, 0, new int[] {length}, new int[] {1});
     }
 
+    /** A 1-D float64 view of {@code a} (shared, not copied); the {@code of} overloads below do the same for their types. */
     public static NdArray of(double... a) { return wrap(DType.FLOAT64, a, 8, a.length); }
 
     public static NdArray of(float... a) { return wrap(DType.FLOAT32, a, 4, a.length); }
@@ -133,14 +144,19 @@ public final class NdArray {
         return null;
     }
 
+    /** The element type. */
     public DType dtype() { return dtype; }
 
+    /** The number of dimensions (0 for a scalar). */
     public int ndim() { return shape.length; }
 
+    /** The dimensions (a copy). */
     public int[] shape() { return shape.clone(); }
 
+    /** The step between neighbours along each axis, in elements of the backing array (a copy; may be 0 or negative). */
     public int[] strides() { return strides.clone(); }
 
+    /** The backing-array index (in elements) of the first element. */
     public int offset() { return offset; }
 
     /** The backing Java array (shared, not copied). */
@@ -149,28 +165,66 @@ public final class NdArray {
     /** Bytes per element (the width of a byte string). */
     public int itemSize() { return itemSize; }
 
+    /** The number of elements (1 for a scalar). */
     public int size() {
         int n = 1;
         for (int s : shape) n *= s;
         return n;
     }
 
-    int rows() { return shape.length == 2 ? shape[0] : 1; }
-
-    int cols() { return shape.length == 2 ? shape[1] : shape.length == 1 ? shape[0] : 1; }
-
     /** True when element k (C order) is at {@code offset + k}. */
     public boolean isContiguous() {
-        if (shape.length == 0) return true;
-        if (shape.length == 1) return shape[0] <= 1 || strides[0] == 1;
-        return (shape[1] <= 1 || strides[1] == 1) && (shape[0] <= 1 || strides[0] == shape[1]);
+        int expect = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (shape[d] == 0) return true;
+            if (shape[d] != 1 && strides[d] != expect) return false;
+            expect *= shape[d];
+        }
+        return true;
     }
 
     /** Storage index (in elements) of the k-th element in C order. */
     int index(long k) {
-        if (shape.length < 2) return offset + (shape.length == 0 ? 0 : (int) k * strides[0]);
-        int c = shape[1];
-        return offset + (int) (k / c) * strides[0] + (int) (k % c) * strides[1];
+        int i = offset;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            int n = shape[d];
+            if (n == 0) return offset;
+            i += (int) (k % n) * strides[d];
+            k /= n;
+        }
+        return i;
+    }
+
+    /**
+     * This array seen with {@code target}'s shape under numpy's broadcasting rules (dimensions aligned from the
+     * right; a dimension of 1, or a missing one, repeats with stride 0). No copy is made.
+     */
+    public NdArray broadcastTo(int[] target) {
+        if (Arrays.equals(shape, target)) return this;
+        int nd = target.length;
+        if (shape.length > nd) throw new ExprException("cannot broadcast shape " + shapeText(shape) + " to " + shapeText(target));
+        int[] st = new int[nd];
+        for (int d = 0; d < nd; d++) {
+            int src = d - (nd - shape.length);
+            if (src < 0) continue;
+            if (shape[src] == target[d]) st[d] = strides[src];
+            else if (shape[src] == 1) st[d] = 0;
+            else throw new ExprException("cannot broadcast shape " + shapeText(shape) + " to " + shapeText(target));
+        }
+        return new NdArray(dtype, data, itemSize, offset, target.clone(), st);
+    }
+
+    /** numpy's broadcast shape of two shapes, or null when they do not broadcast. */
+    public static int[] broadcastShape(int[] a, int[] b) {
+        int nd = Math.max(a.length, b.length);
+        int[] r = new int[nd];
+        for (int d = 0; d < nd; d++) {
+            int x = d - (nd - a.length) >= 0 ? a[d - (nd - a.length)] : 1;
+            int y = d - (nd - b.length) >= 0 ? b[d - (nd - b.length)] : 1;
+            if (x != y && x != 1 && y != 1) return null;
+            r[d] = x == 1 ? y : x;
+        }
+        return r;
     }
 
     /**
@@ -219,10 +273,17 @@ public final class NdArray {
         return new NdArray(dtype, data, itemSize, offset + i * strides[0], new int[] {shape[1]}, new int[] {strides[1]});
     }
 
-    /** The transposed view of a 2-D array (1-D and 0-D arrays are returned as they are). */
+    /** The view with the axes in reverse order (numpy's {@code a.T}; 1-D and 0-D arrays are returned as they are). */
     public NdArray transpose() {
         if (shape.length < 2) return this;
-        return new NdArray(dtype, data, itemSize, offset, new int[] {shape[1], shape[0]}, new int[] {strides[1], strides[0]});
+        int nd = shape.length;
+        int[] sh = new int[nd];
+        int[] st = new int[nd];
+        for (int d = 0; d < nd; d++) {
+            sh[d] = shape[nd - 1 - d];
+            st[d] = strides[nd - 1 - d];
+        }
+        return new NdArray(dtype, data, itemSize, offset, sh, st);
     }
 
     /** The same elements as a contiguous 1-D view; refused (no copy is made) when the view is not contiguous. */

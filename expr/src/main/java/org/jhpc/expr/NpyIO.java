@@ -1,28 +1,25 @@
 package org.jhpc.expr;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jhpc.core.Npy;
+import org.jhpc.core.UserError;
 
 /**
- * numpy's {@code .npy} format for the engine's types: {@code <f8}, {@code <f4}, {@code <i8}, {@code <i4}, {@code |b1},
- * {@code <c16} and byte strings {@code |S<n>}, 0-, 1- or 2-D. Files are written in C order (version 1.0, header
- * padded to 64 bytes); Fortran-order 2-D files are read as the transposed view of their data, without a copy.
+ * .npy files as {@link NdArray}s, on core's one .npy reader and writer ({@link Npy}). Every dtype numpy writes
+ * with a fixed item size is read and cast to the engine's types as numexpr casts its inputs: bool {@code b1};
+ * int8, int16, int32, uint8, uint16 to int32; int64 and uint32 to int64 (uint64 is refused: no type holds it
+ * safely, and numexpr refuses it too); float16 and float32 to float32; float64; complex64 and complex128 to complex128; byte
+ * strings {@code S<n>}. Either byte order, up to 32 dimensions. Fortran-order files are read as the transposed view of their data,
+ * without a copy. Files are written in C order with the engine's dtype ({@code <f8}, {@code <i4}, ... {@code |S<n>}).
  */
 public final class NpyIO {
     private NpyIO() {}
-
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
     /** Reads a .npy file; problems are {@link ExprException}s naming the file. */
     public static NdArray read(Path file) {
@@ -33,86 +30,102 @@ public final class NpyIO {
         }
     }
 
+    /** Reads one .npy array from a stream ({@code name} names it in messages). */
     public static NdArray read(InputStream raw, String name) throws IOException {
-        DataInputStream in = new DataInputStream(raw);
-        byte[] magic = in.readNBytes(8);
-        if (magic.length < 8 || (magic[0] & 0xff) != 0x93 || !new String(magic, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
-            throw new ExprException(name + ": not a .npy file");
+        Npy.Array f;
+        try {
+            f = Npy.readArray(raw, name);
+        } catch (UserError e) {
+            throw new ExprException(e.getMessage());
         }
-        int major = magic[6];
-        long hlen = major == 1 ? Short.toUnsignedInt(Short.reverseBytes(in.readShort()))
-                : Integer.toUnsignedLong(Integer.reverseBytes(in.readInt()));
-        if (hlen > 1 << 20) throw new ExprException(name + ": .npy header too long (" + hlen + " bytes)");
-        String header = new String(in.readNBytes((int) hlen), StandardCharsets.ISO_8859_1);
-        Matcher d = DESCR.matcher(header);
-        Matcher f = FORTRAN.matcher(header);
-        Matcher s = SHAPE.matcher(header);
-        if (!d.find() || !f.find() || !s.find()) throw new ExprException(name + ": malformed .npy header " + header.trim());
-        String descr = d.group(1);
-        boolean fortran = f.group(1).equals("True");
-        String[] parts = s.group(1).replace(" ", "").split(",");
-        int nd = 0;
-        int[] dims = new int[parts.length];
-        for (String p : parts) {
-            if (p.isEmpty()) continue;
-            long v = Long.parseLong(p);
-            if (v < 0 || v > Integer.MAX_VALUE) throw new ExprException(name + ": bad dimension " + p);
-            dims[nd++] = (int) v;
-        }
-        if (nd > 2) throw new ExprException(name + ": " + nd + "-d arrays are not supported (at most 2 dimensions)");
-        int[] shape = java.util.Arrays.copyOf(dims, nd);
-        DType t;
-        int item;
-        switch (descr) {
-            case "<f8" -> { t = DType.FLOAT64; item = 8; }
-            case "<i8" -> { t = DType.INT64; item = 8; }
-            case "<i4" -> { t = DType.INT32; item = 4; }
-            case "<f4" -> { t = DType.FLOAT32; item = 4; }
-            case "|b1" -> { t = DType.BOOL; item = 1; }
-            case "<c16" -> { t = DType.COMPLEX128; item = 16; }
-            default -> {
-                if (descr.matches("[|<>]S\\d+")) {
-                    t = DType.BYTES;
-                    item = Integer.parseInt(descr.substring(2));
-                    if (item < 1) throw new ExprException(name + ": zero-width byte strings are not supported");
-                } else {
-                    throw new ExprException(name + ": dtype '" + descr + "' is not supported (float64 <f8, float32 <f4, int64 <i8, "
-                            + "int32 <i4, bool |b1, complex128 <c16, byte strings |S<n>; little-endian)");
-                }
-            }
-        }
-        int[] cshape = fortran && nd == 2 ? new int[] {shape[1], shape[0]} : shape;
-        NdArray a = NdArray.alloc(t, item, cshape);
-        long bytes = (long) a.size() * item;
-        if (bytes > Integer.MAX_VALUE - 16) throw new ExprException(name + ": array too large for one Java array");
-        byte[] data = in.readNBytes((int) bytes);
-        if (data.length != bytes) throw new ExprException(name + ": truncated .npy data (" + data.length + " of " + bytes + " bytes)");
-        ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
-        switch (t) {
-            case FLOAT64, COMPLEX128 -> b.asDoubleBuffer().get((double[]) a.data());
-            case INT64 -> b.asLongBuffer().get((long[]) a.data());
-            case INT32 -> b.asIntBuffer().get((int[]) a.data());
-            case FLOAT32 -> b.asFloatBuffer().get((float[]) a.data());
-            case BOOL -> {
-                boolean[] z = (boolean[]) a.data();
-                for (int i = 0; i < z.length; i++) z[i] = data[i] != 0;
-            }
-            case BYTES -> System.arraycopy(data, 0, a.data(), 0, data.length);
-        }
-        return fortran && nd == 2 ? a.transpose() : a;
+        return toArray(f, name);
     }
 
-    /** numpy's header dict for a C-ordered array of this type and shape. */
+    /** Reads member {@code member} of a .npz archive (numpy's savez). */
+    public static NdArray readNpz(Path file, String member) {
+        try {
+            return toArray(Npy.readNpz(file, member), file + ":" + member);
+        } catch (UserError e) {
+            throw new ExprException(e.getMessage());
+        }
+    }
+
+    /** The engine's type for a .npy dtype (numexpr's casting of inputs), or null when it has none. */
+    static DType engineType(char kind, int item) {
+        return switch (kind) {
+            case 'b' -> item == 1 ? DType.BOOL : null;
+            case 'i' -> item == 1 || item == 2 || item == 4 ? DType.INT32 : item == 8 ? DType.INT64 : null;
+            case 'u' -> item == 1 || item == 2 ? DType.INT32 : item == 4 ? DType.INT64 : null;   // uint64: no safe cast (numexpr refuses it)
+            case 'f' -> item == 2 || item == 4 ? DType.FLOAT32 : item == 8 ? DType.FLOAT64 : null;
+            case 'c' -> item == 8 || item == 16 ? DType.COMPLEX128 : null;
+            case 'S' -> DType.BYTES;
+            default -> null;
+        };
+    }
+
+    /** Converts a file's array to the engine's storage (C order, or a transposed view of Fortran order). */
+    static NdArray toArray(Npy.Array f, String name) {
+        DType t = engineType(f.kind(), f.itemSize());
+        if (t == null) {
+            throw new ExprException(name + ": dtype '" + f.descr() + "' is not supported (bool, int8..int64, uint8..uint32, "
+                    + "float16..float64, complex64, complex128, byte strings S<n>)");
+        }
+        int[] shape = f.shape();
+        int nd = shape.length;
+        if (nd > NdArray.MAX_DIMS) throw new ExprException(name + ": " + nd + "-d arrays are not supported (at most " + NdArray.MAX_DIMS + " dimensions)");
+        boolean fortran = f.fortranOrder() && nd >= 2;
+        int[] cshape = shape.clone();
+        if (fortran) for (int d = 0; d < nd; d++) cshape[d] = shape[nd - 1 - d];        // column-major = reversed C order
+        int item = t == DType.BYTES ? f.itemSize() : NdArray.defaultItem(t);
+        NdArray a = NdArray.alloc(t, item, cshape);
+        int n = a.size();
+        ByteBuffer b = f.data();
+        switch (f.kind() + "" + f.itemSize()) {
+            case "f8" -> b.asDoubleBuffer().get((double[]) a.data());
+            case "c16" -> b.asDoubleBuffer().get((double[]) a.data());
+            case "c8" -> {
+                double[] d = (double[]) a.data();
+                for (int k = 0; k < 2 * n; k++) d[k] = b.getFloat(4 * k);
+            }
+            case "f4" -> b.asFloatBuffer().get((float[]) a.data());
+            case "f2" -> {
+                float[] d = (float[]) a.data();
+                for (int k = 0; k < n; k++) d[k] = Float.float16ToFloat(b.getShort(2 * k));
+            }
+            case "i8" -> b.asLongBuffer().get((long[]) a.data());
+            case "u4" -> {
+                long[] d = (long[]) a.data();
+                for (int k = 0; k < n; k++) d[k] = Integer.toUnsignedLong(b.getInt(4 * k));
+            }
+            case "i4" -> b.asIntBuffer().get((int[]) a.data());
+            case "i2" -> {
+                int[] d = (int[]) a.data();
+                for (int k = 0; k < n; k++) d[k] = b.getShort(2 * k);
+            }
+            case "u2" -> {
+                int[] d = (int[]) a.data();
+                for (int k = 0; k < n; k++) d[k] = Short.toUnsignedInt(b.getShort(2 * k));
+            }
+            case "i1" -> {
+                int[] d = (int[]) a.data();
+                for (int k = 0; k < n; k++) d[k] = b.get(k);
+            }
+            case "u1" -> {
+                int[] d = (int[]) a.data();
+                for (int k = 0; k < n; k++) d[k] = Byte.toUnsignedInt(b.get(k));
+            }
+            case "b1" -> {
+                boolean[] z = (boolean[]) a.data();
+                for (int k = 0; k < n; k++) z[k] = b.get(k) != 0;
+            }
+            default -> b.get((byte[]) a.data());      // S<n>
+        }
+        return fortran ? a.transpose() : a;
+    }
+
+    /** numpy's header for a C-ordered array of this type and shape. */
     static byte[] header(NdArray a) {
-        String descr = a.dtype() == DType.BYTES ? "|S" + a.itemSize() : a.dtype().descr();
-        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + NdArray.shapeText(a.shape()) + ", }";
-        int unpadded = 10 + dict.length() + 1;
-        int total = (unpadded + 63) / 64 * 64;
-        byte[] h = (dict + " ".repeat(total - unpadded) + "\n").getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer b = ByteBuffer.allocate(10 + h.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
-        b.putShort((short) h.length).put(h);
-        return b.array();
+        return Npy.header(a.dtype() == DType.BYTES ? "|S" + a.itemSize() : a.dtype().descr(), a.shape());
     }
 
     /** Writes any view in C order. */

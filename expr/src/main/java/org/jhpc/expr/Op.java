@@ -15,14 +15,21 @@ enum Op {
     LOG("log"), LOG10("log10"), LOG1P("log1p"), EXP("exp"), EXPM1("expm1"), SQRT("sqrt"),
     ABS("abs"), CONJ("conj"), REAL("real"), IMAG("imag"),
     ARCTAN2("arctan2"), COMPLEX("complex"), WHERE("where"), CONTAINS("contains"),
+    FLOOR("floor"), CEIL("ceil"), FMOD("fmod"), FLOORDIV("floordiv"), XOR("xor"),
+    /** 1 of the operand's type, for each element (numexpr's ones_like). */
+    ONES("ones_like"),
     /** Conversion from argType to the result type (a copy when they are equal). */
     CAST("cast"),
-    SUM("sum"), PROD("prod");
+    SUM("sum"), PROD("prod"), MIN("min"), MAX("max");
 
     final String mnemonic;
 
     Op(String mnemonic) {
         this.mnemonic = mnemonic;
+    }
+
+    boolean isReduction() {
+        return this == SUM || this == PROD || this == MIN || this == MAX;
     }
 
     boolean isComparison() {

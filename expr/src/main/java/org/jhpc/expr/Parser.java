@@ -78,12 +78,7 @@ final class Parser {
             if (t.text().equals("[")) throw error("indexing and lists are not supported", t);
             Integer bp = INFIX.get(t.text());
             if (bp == null || bp < minBp) return left;
-            switch (t.text()) {
-                case "^" -> throw error("'^' (exclusive or) is not supported; use ** for powers", t);
-                case "//" -> throw error("'//' (floor division) is not supported", t);
-                case "@" -> throw error("'@' (matrix product) is not supported", t);
-                default -> { }
-            }
+            if (t.text().equals("@")) throw error("'@' (matrix product) is not supported", t);
             next();
             Node right;
             if (t.text().equals("**")) {
@@ -124,7 +119,7 @@ final class Parser {
                     throw error(c.kind() == Kind.END ? "missing ')' for the '(' here" : "expected ')' but found '" + c.text() + "'",
                             c.kind() == Kind.END ? t : c);
                 }
-                return inner;
+                return attributes(inner);
             }
             case "[" -> throw error("indexing and lists are not supported", t);
             default -> throw error("unexpected '" + t.text() + "'", t);
@@ -134,35 +129,32 @@ final class Parser {
     private Node name(Token t, int depth) {
         String name = t.text();
         if (name.equals("True") || name.equals("False")) return new Node.Num(name.equals("True"), t.pos());
-        if (!peek().text().equals("(") || peek().kind() != Kind.OP) {
-            if (peek().kind() == Kind.OP && peek().text().equals(".")) {
-                throw error("attribute access is not supported", peek());
-            }
-            return new Node.Name(name, t.pos());
-        }
+        if (!peek().text().equals("(") || peek().kind() != Kind.OP) return attributes(new Node.Name(name, t.pos()));
         next();
         List<Node> args = new ArrayList<>();
         Integer axis = null;
+        boolean axisGiven = false;
         if (peek().text().equals(")") && peek().kind() == Kind.OP) {
             next();
-            return check(new Node.Call(name, args, null, t.pos()));
+            return attributes(check(new Node.Call(name, args, null, t.pos())));
         }
         while (true) {
             Token a = peek();
             if (a.kind() == Kind.NAME && toks.get(at + 1).text().equals("=") && toks.get(at + 1).kind() == Kind.OP) {
                 if (!a.text().equals("axis")) throw error("unknown keyword argument '" + a.text() + "'", a);
-                if (axis != null) throw error("axis given twice", a);
+                if (axisGiven) throw error("axis given twice", a);
                 next();
                 next();
-                boolean neg = false;
-                if (peek().text().equals("-") && peek().kind() == Kind.OP) { next(); neg = true; }
-                Token v = next();
-                if (v.kind() != Kind.INT) throw error("axis must be an integer literal", v);
-                long ax = (Long) v.value();
-                axis = (int) Math.max(-3, Math.min(3, neg ? -ax : ax));
+                axis = axisValue();
+                axisGiven = true;
             } else {
-                if (axis != null) throw error("positional argument after keyword argument", a);
-                args.add(expr(0, depth + 1));
+                if (axisGiven) throw error("positional argument after keyword argument", a);
+                if (args.size() == 1 && REDUCTIONS.contains(name)) {
+                    axis = axisValue();          // sum(x, 1): the axis given by position
+                    axisGiven = true;
+                } else {
+                    args.add(expr(0, depth + 1));
+                }
             }
             Token s = next();
             if (s.text().equals(")") && s.kind() == Kind.OP) break;
@@ -171,6 +163,38 @@ final class Parser {
                         : "expected ',' or ')' in the call of " + name + "() but found '" + s.text() + "'", s.kind() == Kind.END ? t : s);
             }
         }
-        return check(new Node.Call(name, args, axis, t.pos()));
+        return attributes(check(new Node.Call(name, args, axis, t.pos())));
+    }
+
+    static final java.util.Set<String> REDUCTIONS = java.util.Set.of("sum", "prod", "product", "min", "max");
+
+    /** An axis: {@code None} (null: all axes) or an integer literal, possibly negative (refused when typed). */
+    private Integer axisValue() {
+        if (peek().kind() == Kind.NAME && peek().text().equals("None")) {
+            next();
+            return null;
+        }
+        boolean neg = false;
+        if (peek().text().equals("-") && peek().kind() == Kind.OP) {
+            next();
+            neg = true;
+        }
+        Token v = next();
+        if (v.kind() != Kind.INT) throw error("axis must be an integer literal or None", v);
+        long ax = (Long) v.value();
+        return (int) Math.max(-64, Math.min(64, neg ? -ax : ax));
+    }
+
+    /** {@code x.real} and {@code x.imag} (numpy's attributes) as the functions real(x) and imag(x). */
+    private Node attributes(Node n) {
+        while (peek().kind() == Kind.OP && peek().text().equals(".")) {
+            Token dot = next();
+            Token a = next();
+            if (a.kind() != Kind.NAME || !(a.text().equals("real") || a.text().equals("imag"))) {
+                throw error("attribute access is not supported (only .real and .imag)", dot);
+            }
+            n = check(new Node.Call(a.text(), List.of(n), null, dot.pos()));
+        }
+        return n;
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jhpc.core.Config;
+import org.jhpc.core.Cpus;
 
 /**
  * The engine's own worker threads (daemons). Work is split into numbered units that workers and the calling
@@ -28,17 +29,13 @@ final class Pool {
     private static ExecutorService exec;
 
     /**
-     * The default thread count: {@code JHPC_EXPR_THREADS} when it is a positive integer, else the processors this
-     * JVM may use (its affinity mask and cgroup quota), capped by the Slurm allocation ({@code SLURM_CPUS_PER_TASK},
-     * else {@code SLURM_NPROCS}) as the rest of jhpc does.
+     * The default thread count: {@code JHPC_EXPR_THREADS} when it is a positive integer (an override for the
+     * engine alone), else jhpc's one default, {@link Cpus#defaultThreads()} (the processors this JVM may use,
+     * capped by the Slurm allocation).
      */
     static int initialThreads() {
         Integer env = positive(Config.EXPR_THREADS.given());
-        if (env != null) return Math.min(env, 1024);
-        int cpus = Runtime.getRuntime().availableProcessors();
-        Integer slurm = positive(System.getenv("SLURM_CPUS_PER_TASK"));
-        if (slurm == null) slurm = positive(System.getenv("SLURM_NPROCS"));
-        return slurm == null ? cpus : Math.max(1, Math.min(cpus, slurm));
+        return env != null ? Math.min(env, 1024) : Math.min(Cpus.defaultThreads(), 1024);
     }
 
     private static Integer positive(String s) {

@@ -31,7 +31,9 @@ final class Program {
     final Ins[] code;
     final int result;
     final DType resultType;
-    /** SUM or PROD for a reduction, else null; {@link #axis} its axis (null: all elements). */
+    /** The type of the output array: the result register's, or a reduction's (which accumulates in resultType). */
+    final DType outType;
+    /** SUM, PROD, MIN or MAX for a reduction, else null; {@link #axis} its axis (null: all elements). */
     final Op reduce;
     final Integer axis;
 
@@ -42,6 +44,7 @@ final class Program {
         this.code = code.toArray(Ins[]::new);
         this.result = result;
         this.resultType = this.regs[result].type();
+        this.outType = tree.type();
         this.reduce = reduce;
         this.axis = axis;
     }

@@ -353,6 +353,7 @@ final class Scalars {
         if (v instanceof Long l) {
             return switch (to) {
                 case INT64 -> l;
+                case INT32 -> (int) (long) l;
                 case FLOAT32 -> (float) l;
                 case FLOAT64 -> (double) l;
                 case COMPLEX128 -> new Complex(l, 0);
@@ -376,6 +377,7 @@ final class Scalars {
     /** Applies {@code op} to values of type {@code t} (already cast); the result has the op's result type. */
     static Object apply(Op op, DType t, int param, Object... v) {
         if (op == Op.CAST) return v[0];
+        if (ExtraKernels.handles(op)) return ExtraKernels.scalar(op, t, v);
         if (op == Op.WHERE) return (Boolean) v[0] ? v[1] : v[2];
         if (op == Op.POWI) {
             return switch (t) {

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.jhpc.core.Config;
+import org.jhpc.core.Simd;
 
 /**
  * Chooses the tier for an element-wise evaluation: the fused generated loop ({@link Fused}) when the program is
@@ -46,7 +47,7 @@ final class Tiers {
     }
 
     static boolean tryFused(Engine.Compiled c, NdArray[] inputs, NdArray out, long size) {
-        if (!fusion || c.fused instanceof Failed) return false;
+        if (!fusion || c.fused instanceof Failed || !Exec.simd()) return false;
         if (!(out.dtype() == DType.FLOAT64 && out.isContiguous())) return false;
         Fused k = fusedFor(c, inputs, size);
         if (k == null) return false;
@@ -90,7 +91,7 @@ final class Tiers {
      * partition, so the result does not depend on the thread count), combined in chunk order.
      */
     static boolean tryFusedReduce(Engine.Compiled c, NdArray[] inputs, NdArray out, long size) {
-        if (!fusion || c.fused instanceof Failed || out.ndim() != 0) return false;
+        if (!fusion || c.fused instanceof Failed || out.ndim() != 0 || !Exec.simd()) return false;
         Fused k = fusedFor(c, inputs, size);
         if (k == null) return false;
         double[][] in = new double[k.arrays.size()][];
@@ -126,10 +127,30 @@ final class Tiers {
         return sc;
     }
 
+    /** Which tier will evaluate these operands, and why (for {@code jhpc expr --explain}). */
+    static String plan(Engine.Compiled c, NdArray[] inputs, long size) {
+        String kernels = "kernels " + Simd.describe();
+        if (!Exec.simd()) return "interpreter (blocks of " + Engine.blockSize + "), " + kernels + "; the fused tier needs SIMD";
+        if (!fusion) return "interpreter (blocks of " + Engine.blockSize + "), " + kernels + "; fusion switched off";
+        if (!Fused.eligible(c.p)) {
+            return "interpreter (blocks of " + Engine.blockSize + "), " + kernels
+                    + "; the fused tier takes float64 element-wise programs and full sum/prod of them";
+        }
+        for (NdArray a : inputs) {
+            if (a != null && a.ndim() > 0 && !a.isContiguous()) {
+                return "interpreter (blocks of " + Engine.blockSize + "), " + kernels + "; the fused tier needs contiguous arrays";
+            }
+        }
+        return "fused (one generated Vector API loop" + (size >= HOT_SIZE ? ", from the first call"
+                : ", from the second call; the first runs on the interpreter") + ")";
+    }
+
     /** Which tier the last evaluation of this expression with these operands would use (for --bench). */
     static String describe(Engine.Compiled c) {
         Object f = c.fused;
-        if (f instanceof Fused k) return "fused (generated in " + String.format(Locale.ROOT, "%.1f", k.generateNanos / 1e6) + " ms)";
-        return "interpreter" + (f instanceof Failed x ? x.why() : "");
+        if (Exec.simd() && f instanceof Fused k) {
+            return "fused (generated in " + String.format(Locale.ROOT, "%.1f", k.generateNanos / 1e6) + " ms)";
+        }
+        return "interpreter" + (f instanceof Failed x ? x.why() : "") + ", kernels " + Simd.describe();
     }
 }

@@ -6,18 +6,27 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Types a syntax tree with numexpr's casting rules and folds constant sub-expressions:
+ * Types a syntax tree with numexpr's casting rules and folds constant sub-expressions (the all-literal parts
+ * were folded before, with Python's arithmetic, by {@link PyConst}):
  * <ul>
- * <li>{@code + - *}: the larger of the two kinds (bool is refused); {@code /} is true division, so int/int is
- * float64; {@code %} has no complex form; comparisons give bool (complex only {@code == !=});
- * {@code & | ~} take bools (logical) or integers (bitwise); shifts take integers.</li>
- * <li>Integer literals are int32 when they fit, else int64; float literals float64; {@code 2j} complex128.</li>
- * <li>{@code x**n} for an integer constant {@code |n| <= 64} is done by multiplication ({@link Op#POWI}),
- * {@code x**0.5} is {@code sqrt(x)}; an integer base with a negative exponent is computed in float64.</li>
- * <li>Functions of floats take integers converted to float64; {@code abs} keeps integers; on complex values they
- * are complex ({@code abs}, {@code real}, {@code imag} give float64).</li>
- * <li>{@code sum}/{@code prod} (alias {@code product}) must be the outermost call: bool and integers reduce to
- * int64, floats to float64, complex to complex128.</li>
+ * <li>kinds in numexpr's order {@code bool < int32 < int64 < float32 < float64 < complex128}: an operation on two
+ * kinds computes in the larger one, so int32 or int64 with float32 is float32, and a float literal (float64)
+ * widens float32, as in numexpr 2.8. Integer literals are int32 when they fit, else int64.</li>
+ * <li>{@code + - * / % // **} need numbers; a bool meeting a number is cast to it ({@code 0.25 * (a < 5)}), two
+ * bools are refused (numexpr has no bool arithmetic); {@code /} is true division (int/int is float64);
+ * {@code %} and {@code //} have no complex form; comparisons give bool (complex only {@code == !=});
+ * {@code & | ^ ~} take bools (logical) or integers (bitwise); shifts take integers.</li>
+ * <li>{@code x**n} for an integral constant {@code |n| <= 64} is done by multiplication ({@link Op#POWI}) in x's
+ * kind (an integer base stays integer, also for {@code x**2.0}), {@code x**0.5} is {@code sqrt(x)}; an integer
+ * base with a negative integer constant exponent is refused (numpy and numexpr refuse it); with a negative
+ * float exponent it is computed in float64.</li>
+ * <li>Functions of floats take integers as float64 and bools as float32 (numexpr's casting); {@code abs} of an
+ * integer is float64 as in numexpr; {@code abs} of a complex value is float64 (numpy's kind, where numexpr
+ * returns the same value as a complex); {@code real}/{@code imag} are float64; {@code copy} keeps bools.</li>
+ * <li>{@code sum}/{@code prod}/{@code min}/{@code max} (alias {@code product}) must be the outermost call and keep
+ * the operand's kind as numexpr does (int32 stays int32, float32 stays float32; bools sum to int64); integers
+ * accumulate in int64 and floats in float64, then convert. {@code min}/{@code max} refuse bool and complex;
+ * negative axes are refused (numexpr refuses them).</li>
  * </ul>
  */
 final class TypeChecker {
@@ -33,15 +42,12 @@ final class TypeChecker {
             fn("exp", Op.EXP, 1), fn("expm1", Op.EXPM1, 1), fn("sqrt", Op.SQRT, 1), fn("abs", Op.ABS, 1),
             fn("conj", Op.CONJ, 1), fn("real", Op.REAL, 1), fn("imag", Op.IMAG, 1), fn("arctan2", Op.ARCTAN2, 2),
             fn("complex", Op.COMPLEX, 2), fn("where", Op.WHERE, 3), fn("contains", Op.CONTAINS, 2),
-            fn("sum", Op.SUM, 1), fn("prod", Op.PROD, 1), fn("product", Op.PROD, 1));
+            fn("sum", Op.SUM, 1), fn("prod", Op.PROD, 1), fn("product", Op.PROD, 1), fn("min", Op.MIN, 1),
+            fn("max", Op.MAX, 1), fn("floor", Op.FLOOR, 1), fn("ceil", Op.CEIL, 1), fn("fmod", Op.FMOD, 2),
+            fn("copy", Op.CAST, 1), fn("ones_like", Op.ONES, 1));
 
     private static Map.Entry<String, Fn> fn(String name, Op op, int arity) {
         return Map.entry(name, new Fn(op, arity));
-    }
-
-    /** The names of the supported functions (for messages and documentation). */
-    static java.util.Set<String> functionNames() {
-        return new java.util.TreeSet<>(FUNCTIONS.keySet());
     }
 
     private final String src;
@@ -81,7 +87,7 @@ final class TypeChecker {
                     throw new ExprException(c.fn() + "() takes " + f.arity() + " argument" + (f.arity() == 1 ? "" : "s")
                             + ", got " + c.args().size(), src, c.pos());
                 }
-                boolean red = f.op() == Op.SUM || f.op() == Op.PROD;
+                boolean red = f.op().isReduction();
                 if (red && !top) {
                     throw new ExprException(c.fn() + "() must be the outermost operation of the expression", src, c.pos());
                 }
@@ -98,13 +104,20 @@ final class TypeChecker {
 
     private TNode top(Node root) {
         checkCalls(src, root);
-        if (root instanceof Node.Call c && (c.fn().equals("sum") || c.fn().equals("prod") || c.fn().equals("product"))) {
+        if (root instanceof Node.Call c && FUNCTIONS.get(c.fn()).op().isReduction()) {
             TNode arg = type(c.args().get(0));
             DType t = arg.type();
-            if (t == DType.BYTES) throw err(c.fn() + "() cannot reduce byte strings", c.pos());
-            DType rt = t == DType.BOOL || t == DType.INT32 ? DType.INT64 : t == DType.FLOAT32 ? DType.FLOAT64 : t;
             Op op = FUNCTIONS.get(c.fn()).op();
-            return new TNode.Reduce(op, rt, c.axis(), cast(arg, rt), c.pos());
+            if (t == DType.BYTES) throw err(c.fn() + "() cannot reduce byte strings", c.pos());
+            if ((op == Op.MIN || op == Op.MAX) && (t == DType.BOOL || t == DType.COMPLEX128)) {
+                throw err(c.fn() + "() of " + t + " values is not supported", c.pos());
+            }
+            if (c.axis() != null && c.axis() < 0) {
+                throw err(c.fn() + "() takes no negative axis (numexpr refuses it too); count axes from 0", c.pos());
+            }
+            DType rt = t == DType.BOOL ? DType.INT64 : t;
+            DType acc = t == DType.BOOL || t == DType.INT32 ? DType.INT64 : t == DType.FLOAT32 ? DType.FLOAT64 : t;
+            return new TNode.Reduce(op, rt, c.axis(), cast(arg, acc), c.pos());
         }
         return type(root);
     }
@@ -176,22 +189,26 @@ final class TypeChecker {
         String op = b.op();
         int pos = b.pos();
         switch (op) {
-            case "+", "-", "*", "/", "%" -> {
-                numeric(op, lt, rt, pos);
+            case "+", "-", "*", "/", "%", "//" -> {
+                if (!(op.equals("/") && lt == DType.BOOL && rt == DType.BOOL)) numeric(op, lt, rt, pos);
                 DType t = join(l, r);
-                if (op.equals("/") && t.isInteger()) t = DType.FLOAT64;
-                if (op.equals("%") && t == DType.COMPLEX128) throw err("'%' is not defined for complex numbers", pos);
+                if (op.equals("/") && (t.isInteger() || t == DType.BOOL)) t = DType.FLOAT64;
+                if ((op.equals("%") || op.equals("//")) && t == DType.COMPLEX128) {
+                    throw err("'" + op + "' is not defined for complex numbers", pos);
+                }
                 Op o = switch (op) {
                     case "+" -> Op.ADD;
                     case "-" -> Op.SUB;
                     case "*" -> Op.MUL;
                     case "/" -> Op.DIV;
+                    case "//" -> Op.FLOORDIV;
                     default -> Op.MOD;
                 };
                 return apply(o, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
             }
             case "**" -> {
                 numeric(op, lt, rt, pos);
+                if (lt == DType.BOOL) throw err("'**' takes no bool base (numexpr has no bool powers); cast it with where()", pos);
                 return power(l, r, pos);
             }
             case "<<", ">>" -> {
@@ -199,12 +216,13 @@ final class TypeChecker {
                 DType t = DType.promote(lt, rt);
                 return apply(op.equals("<<") ? Op.LSHIFT : Op.RSHIFT, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
             }
-            case "&", "|" -> {
+            case "&", "|", "^" -> {
                 boolean bools = lt == DType.BOOL && rt == DType.BOOL;
                 boolean ints = lt.isInteger() && rt.isInteger();
                 if (!bools && !ints) throw err("'" + op + "' needs two bools or two integers, not " + lt + " and " + rt, pos);
                 DType t = DType.promote(lt, rt);
-                return apply(op.equals("&") ? Op.AND : Op.OR, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
+                Op o = op.equals("&") ? Op.AND : op.equals("|") ? Op.OR : Op.XOR;
+                return apply(o, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
             }
             default -> {
                 Op o = switch (op) {
@@ -216,7 +234,7 @@ final class TypeChecker {
                     default -> Op.GE;
                 };
                 DType t;
-                if (lt == DType.BYTES || rt == DType.BYTES || lt == DType.BOOL || rt == DType.BOOL) {
+                if (lt == DType.BYTES || rt == DType.BYTES) {
                     if (lt != rt) throw err("cannot compare " + lt + " with " + rt, pos);
                     t = lt;
                 } else {
@@ -230,21 +248,17 @@ final class TypeChecker {
         }
     }
 
-    /**
-     * The common type of two operands: {@link DType#promote}, except that a constant (a literal, or an expression
-     * of literals) does not widen float32, as numpy's weak Python scalars do not: {@code f32 * 2.5} is float32.
-     */
+    /** The common type of two operands: the larger of the two kinds in numexpr's order ({@link DType#promote}). */
     static DType join(TNode l, TNode r) {
-        DType a = l.type();
-        DType b = r.type();
-        if (a == DType.FLOAT32 && (b.isInteger() || b == DType.FLOAT64) && constant(r) != null) return DType.FLOAT32;
-        if (b == DType.FLOAT32 && (a.isInteger() || a == DType.FLOAT64) && constant(l) != null) return DType.FLOAT32;
-        return DType.promote(a, b);
+        return DType.promote(l.type(), r.type());
     }
 
+    /** Arithmetic takes numbers, and bools next to numbers (cast to them); two bools or byte strings are refused. */
     private void numeric(String op, DType lt, DType rt, int pos) {
-        if (!lt.isNumeric() || !rt.isNumeric()) {
-            throw err("'" + op + "' needs numbers, not " + lt + " and " + rt, pos);
+        boolean ok = (lt.isNumeric() || lt == DType.BOOL) && (rt.isNumeric() || rt == DType.BOOL) && (lt.isNumeric() || rt.isNumeric());
+        if (!ok) {
+            throw err("'" + op + "' needs numbers, not " + lt + " and " + rt
+                    + (lt == DType.BOOL && rt == DType.BOOL ? " (no arithmetic on two bools; use & | ^ or cast with where())" : ""), pos);
         }
     }
 
@@ -264,20 +278,28 @@ final class TypeChecker {
     }
 
     private TNode power(TNode l, TNode r, int pos) {
+        DType bt = l.type() == DType.BOOL ? DType.INT32 : l.type();
         if (constant(r) instanceof TNode.Const c && c.type() != DType.COMPLEX128) {
-            double e = ((Number) c.value()).doubleValue();
+            double e = ((Number) (c.value() instanceof Boolean z ? (z ? 1 : 0) : c.value())).doubleValue();
+            boolean intExp = c.type() == DType.BOOL || c.type().isInteger();
+            if (bt.isInteger() && intExp && e < 0) {
+                throw err("integers to negative integer powers are not allowed", pos);
+            }
             if (e == Math.rint(e) && Math.abs(e) <= MAX_POWI) {
                 int n = (int) e;
-                DType t = l.type();
-                if (c.type() == DType.FLOAT64 && t.isInteger() || t.isInteger() && n < 0) t = DType.FLOAT64;
+                DType t = bt.isInteger() && n < 0 ? DType.FLOAT64 : bt;
                 return apply(Op.POWI, t, t, n, List.of(cast(l, t)), pos);
             }
-            if (e == 0.5 && l.type() != DType.COMPLEX128) {
-                DType ft = l.type() == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+            if (e == 0.5 && bt != DType.COMPLEX128) {
+                DType ft = bt == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
                 return apply(Op.SQRT, ft, ft, 0, List.of(cast(l, ft)), pos);
             }
+            if (2 * e == Math.rint(2 * e) && Math.abs(e) <= 50) {
+                DType t = bt.isInteger() ? DType.FLOAT64 : bt;          // numexpr: x**2.5 = x*x*sqrt(x), in x's float kind
+                return apply(Op.POW, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
+            }
         }
-        DType t = join(l, r);
+        DType t = DType.promote(bt, r.type());
         return apply(Op.POW, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
     }
 
@@ -294,7 +316,7 @@ final class TypeChecker {
                 DType x = args.get(1).type();
                 DType y = args.get(2).type();
                 DType t = x == DType.BYTES || y == DType.BYTES ? null : join(args.get(1), args.get(2));
-                if (t == null || (x == DType.BOOL) != (y == DType.BOOL)) {
+                if (t == null) {
                     throw err("where() cannot choose between " + x + " and " + y, pos);
                 }
                 return apply(Op.WHERE, t, t, 0, List.of(args.get(0), cast(args.get(1), t), cast(args.get(2), t)), pos);
@@ -305,36 +327,39 @@ final class TypeChecker {
                 }
                 return apply(Op.CONTAINS, DType.BOOL, DType.BYTES, 0, args, pos);
             }
-            case ARCTAN2, COMPLEX -> {
+            case ARCTAN2, COMPLEX, FMOD -> {
                 for (TNode a : args) {
-                    if (!a.type().isNumeric() || a.type() == DType.COMPLEX128) {
+                    if (!(a.type().isNumeric() || a.type() == DType.BOOL) || a.type() == DType.COMPLEX128) {
                         throw err(name + "() needs real numbers, not " + a.type(), pos);
                     }
                 }
-                DType at = f.op() == Op.ARCTAN2 && join(args.get(0), args.get(1)) == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+                DType j = join(args.get(0), args.get(1));
+                DType at = f.op() != Op.COMPLEX && (j == DType.FLOAT32 || j == DType.BOOL) ? DType.FLOAT32 : DType.FLOAT64;
                 DType rt = f.op() == Op.COMPLEX ? DType.COMPLEX128 : at;
                 return apply(f.op(), rt, at, 0, List.of(cast(args.get(0), at), cast(args.get(1), at)), pos);
             }
-            case SUM, PROD -> throw err(name + "() must be the outermost operation of the expression", pos);
+            case SUM, PROD, MIN, MAX -> throw err(name + "() must be the outermost operation of the expression", pos);
             default -> {
                 TNode a = args.get(0);
                 DType t = a.type();
-                if (!t.isNumeric()) throw err(name + "() needs a number, not " + t, pos);
                 Op op = f.op();
-                if (op == Op.ABS || op == Op.CONJ) {
-                    if (op == Op.CONJ && t != DType.COMPLEX128) return a;
-                    DType rt = t == DType.COMPLEX128 && op == Op.ABS ? DType.FLOAT64 : t;
-                    return apply(op, rt, t, 0, List.of(a), pos);
+                if (op == Op.CAST && t == DType.BOOL) return a;                       // copy() of bools
+                if (!t.isNumeric() && !(t == DType.BOOL && op != Op.ONES)) throw err(name + "() needs a number, not " + t, pos);
+                if (op == Op.CONJ) {
+                    if (t != DType.COMPLEX128) return a;
+                    return apply(op, t, t, 0, List.of(a), pos);
                 }
+                if (op == Op.ABS && t == DType.COMPLEX128) return apply(op, DType.FLOAT64, t, 0, List.of(a), pos);
                 if (op == Op.REAL || op == Op.IMAG) {
                     if (t != DType.COMPLEX128) {
-                        DType ft = t == DType.FLOAT32 ? t : DType.FLOAT64;
-                        TNode x = cast(a, ft);
-                        return op == Op.REAL ? x : apply(op, ft, ft, 0, List.of(x), pos);
+                        TNode x = cast(a, DType.FLOAT64);
+                        return op == Op.REAL ? x : apply(op, DType.FLOAT64, DType.FLOAT64, 0, List.of(x), pos);
                     }
                     return apply(op, DType.FLOAT64, t, 0, List.of(a), pos);
                 }
-                DType ft = t == DType.COMPLEX128 || t == DType.FLOAT32 ? t : DType.FLOAT64;
+                if ((op == Op.FLOOR || op == Op.CEIL) && t == DType.COMPLEX128) throw err(name + "() needs real numbers, not complex128", pos);
+                DType ft = t == DType.COMPLEX128 || t == DType.FLOAT32 ? t : t == DType.BOOL ? DType.FLOAT32 : DType.FLOAT64;
+                if (op == Op.CAST) return cast(a, ft);                                 // copy()
                 return apply(op, ft, ft, 0, List.of(cast(a, ft)), pos);
             }
         }

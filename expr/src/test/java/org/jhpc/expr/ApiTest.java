@@ -171,11 +171,15 @@ class ApiTest {
         assertEquals(5.0, Expr.evaluate("x * 2", Map.of("x", 2.5)).getDouble(0));
         assertEquals(DType.BOOL, Expr.evaluate("contains(s, 'na')", Map.of("s", "banana")).dtype());
         float[] f = {1.5f, -2f};
-        assertEquals(DType.FLOAT32, Expr.evaluate("f * 2.5 + 1", Map.of("f", f)).dtype());      // literals are weak
+        assertEquals(DType.FLOAT32, Expr.evaluate("f * 2 + 1", Map.of("f", f)).dtype());        // int literals keep float32
+        assertEquals(DType.FLOAT64, Expr.evaluate("f * 2.5 + 1", Map.of("f", f)).dtype());      // a float literal is float64 (numexpr)
         assertEquals(DType.FLOAT32, Expr.evaluate("sin(f) / f", Map.of("f", f)).dtype());
         assertEquals(DType.FLOAT64, Expr.evaluate("f + x", Map.of("f", f, "x", new double[2])).dtype());
-        assertEquals(DType.FLOAT64, Expr.evaluate("f + j", Map.of("f", f, "j", new int[2])).dtype());
-        assertEquals(DType.FLOAT64, Expr.evaluate("sum(f)", Map.of("f", f)).dtype());          // accumulated in float64
+        assertEquals(DType.FLOAT32, Expr.evaluate("f + j", Map.of("f", f, "j", new int[2])).dtype());   // numexpr's kind order
+        assertEquals(DType.FLOAT32, Expr.evaluate("sum(f)", Map.of("f", f)).dtype());          // kept float32, accumulated in float64
+        assertEquals(DType.INT64, Expr.evaluate("2**40", Map.of()).dtype());
+        assertEquals(1L << 40, Expr.evaluate("2**40", Map.of()).get(0));                        // Python's integers, not int32's
+        assertEquals(DType.INT32, Expr.evaluate("b + 1", Map.of("b", new boolean[] {true})).dtype());
         assertEquals(-0.5, Expr.evaluate("sum(f)", Map.of("f", f)).getDouble(0));
     }
 }

@@ -2,52 +2,48 @@ package org.jhpc.expr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import org.jhpc.core.Cpus;
+import org.jhpc.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 
-/** JHPC_EXPR_THREADS sets the default thread count of a fresh JVM; bad values fall back to the processor count. */
+/**
+ * The engine's default thread count in a fresh JVM: core's {@link Cpus#defaultThreads()} (processors, capped by
+ * Slurm), unless {@code JHPC_EXPR_THREADS} overrides it; values that are not positive integers are ignored.
+ */
 class EnvironmentTest {
-    /** Prints the default thread count (run in a child JVM). */
+    /** Prints the engine's default thread count and core's (run in a child JVM). */
     public static final class Probe {
         public static void main(String[] args) {
-            System.out.print(Expr.numThreads());
+            System.out.print(Expr.numThreads() + " " + Cpus.defaultThreads());
         }
     }
 
-    private static String probe(String value) throws IOException, InterruptedException {
-        return probe(value, null);
+    /** The child's "engine core" pair. */
+    private static String[] probe(String value, String slurm) {
+        ChildProcess.Result r = ChildProcess.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), Probe.class.getName())
+                .env("JHPC_EXPR_THREADS", value).env("SLURM_NPROCS", null).env("SLURM_CPUS_PER_TASK", slurm)
+                .timeout(60).run();
+        assertEquals(0, r.exit(), r.all());
+        return r.out().strip().split(" ");
     }
 
-    private static String probe(String value, String slurm) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Probe.class.getName());
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(false);
-        if (value == null) pb.environment().remove("JHPC_EXPR_THREADS");
-        else pb.environment().put("JHPC_EXPR_THREADS", value);
-        pb.environment().remove("SLURM_NPROCS");
-        if (slurm == null) pb.environment().remove("SLURM_CPUS_PER_TASK");
-        else pb.environment().put("SLURM_CPUS_PER_TASK", slurm);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
-        assertEquals(0, p.waitFor());
-        return out;
+    private static String engine(String value) {
+        return probe(value, null)[0];
     }
 
     @Test
-    void environmentVariableSetsTheDefault() throws Exception {
-        assertEquals("3", probe("3"));
-        assertEquals("7", probe(" 7 "));
-        String cpus = probe(null);
-        assertEquals(cpus, probe("zero"));
-        assertEquals(cpus, probe("0"));
-        assertEquals("1", probe(null, "1"));                 // a Slurm allocation caps the default
-        assertEquals("5", probe("5", "1"));                  // the explicit variable wins
+    void environmentVariableOverridesCoresDefault() {
+        assertEquals("3", engine("3"));
+        assertEquals("7", engine(" 7 "));
+        String[] plain = probe(null, null);
+        assertEquals(plain[1], plain[0]);                     // no override: core's default, one place
+        assertEquals(plain[0], engine("zero"));
+        assertEquals(plain[0], engine("0"));
+        String[] capped = probe(null, "1");
+        assertEquals("1", capped[0]);                          // a Slurm allocation caps the default
+        assertEquals("1", capped[1]);
+        assertEquals("5", probe("5", "1")[0]);                 // the explicit variable wins
     }
 }

@@ -18,7 +18,7 @@ class FusedTest {
 
     @BeforeEach
     void save() {
-        Assumptions.assumeTrue(Exec.VECTOR, "the fused tier needs jdk.incubator.vector");
+        Assumptions.assumeTrue(Exec.simd(), "the fused tier needs jdk.incubator.vector");
         threads = Expr.setNumThreads(2);
         cutoff = Expr.setSerialCutoff(0);
         Expr.setFusion(true);

@@ -66,8 +66,38 @@ class NpyIOTest {
         byte[] cut = Arrays.copyOf(h, h.length + 8);
         e = assertThrows(ExprException.class, () -> NpyIO.read(new ByteArrayInputStream(cut), "t.npy"));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
-        byte[] f4 = new String(h, java.nio.charset.StandardCharsets.ISO_8859_1).replace("<f8", "<f2").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        e = assertThrows(ExprException.class, () -> NpyIO.read(new ByteArrayInputStream(f4), "f2.npy"));
-        assertTrue(e.getMessage().contains("dtype '<f2' is not supported"), e.getMessage());
+        byte[] f4 = new String(h, java.nio.charset.StandardCharsets.ISO_8859_1).replace("<f8", "<f16").replace("}  ", "} ").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] f16 = Arrays.copyOf(f4, f4.length + 4 * 16);
+        e = assertThrows(ExprException.class, () -> NpyIO.read(new ByteArrayInputStream(f16), "f16.npy"));
+        assertTrue(e.getMessage().contains("dtype '<f16' is not supported"), e.getMessage());
+    }
+
+    private static NdArray resource(String name) throws IOException {
+        try (var in = NpyIOTest.class.getResourceAsStream("/npy/" + name + ".npy")) {
+            if (in == null) throw new IllegalStateException("missing test resource npy/" + name + ".npy");
+            return NpyIO.read(in, name + ".npy");
+        }
+    }
+
+    /** Files numpy wrote (peers/python/expr_npy_dtypes.py) are cast as numexpr casts its inputs. */
+    @Test
+    void numpyDtypesAreCastAsNumexprDoes() throws IOException {
+        record Want(String file, DType type, Object... values) {}
+        List<Want> wants = List.of(new Want("u1", DType.INT32, 0, 7, 255), new Want("u2", DType.INT32, 0, 7, 65535),
+                new Want("u4", DType.INT64, 0L, 7L, 4294967295L),
+                new Want("i1", DType.INT32, -128, 7, 127), new Want("i2", DType.INT32, -32768, 7, 32767),
+                new Want("f2", DType.FLOAT32, 0.5f, -2.0f, 65504.0f),
+                new Want("c8", DType.COMPLEX128, new Complex(1.5, -2), new Complex(0, 0.25), new Complex(-3, 0)),
+                new Want("be_f8", DType.FLOAT64, 1.5, -2.25, 1e300), new Want("be_i4", DType.INT32, 1, -2, Integer.MAX_VALUE),
+                new Want("fortran_i2", DType.INT32, 1, 2, 3, 4, 5, 6));
+        for (Want w : wants) {
+            NdArray a = resource(w.file());
+            assertEquals(w.type(), a.dtype(), w.file());
+            assertEquals(w.values().length, a.size(), w.file());
+            for (int k = 0; k < w.values().length; k++) assertEquals(w.values()[k], a.get(k), w.file() + "[" + k + "]");
+        }
+        assertArrayEquals(new int[] {2, 3}, resource("fortran_i2").shape());
+        ExprException e = assertThrows(ExprException.class, () -> resource("u8"));
+        assertTrue(e.getMessage().contains("dtype '<u8' is not supported"), e.getMessage());
     }
 }

@@ -38,7 +38,7 @@ class HouseRulesTest {
     }
 
     /**
-     * The test hooks ({@code -Djhpc.testing.*}) are read by {@code org.jhpc.core.Testing} alone, so that the one
+     * The test hooks (the {@code Config.TESTING_*} properties) are read by {@code org.jhpc.core.Testing} alone, so that the one
      * test SPI in src/main is the whole list of them.
      */
     @Test

@@ -12,13 +12,14 @@ import org.jhpc.expr.Expr;
 import org.jhpc.expr.NdArray;
 
 /**
- * {@code jhpc expr --bench}: times one expression on random float64 arrays in [0.5, 1.5) (so that sqrt and log
+ * {@code jhpc expr --bench}: a quick look at one expression's tiers, not the benchmark of record (that is
+ * {@code bench/src/main/java/org/jhpc/bench/ExprBench.java} under JMH, run by {@code bench/expr.sh}). It times one expression on random float64 arrays in [0.5, 1.5) (so that sqrt and log
  * stay real), for the block interpreter and the fused tier. The first call (compilation, code generation, cold
  * JIT) is reported apart; then each tier is warmed up for about half a second and timed over repeated
  * evaluations into one preallocated output. GB/s counts 8 bytes per element of every input array and the output.
  */
-final class ExprBench {
-    private ExprBench() {}
+final class ExprTiming {
+    private ExprTiming() {}
 
     static void run(String source, int size, int threads, PrintWriter out) {
         if (size < 1) throw new UserError("--size must be >= 1, got " + size);

@@ -20,32 +20,38 @@ final class Reference {
             Object v = bindings.get(n);
             NdArray a = v instanceof NdArray x ? x : Expr.compile(n).evaluate(Map.of(n, v));
             vals.put(n, a);
-            if (a.ndim() > 0) shape = a.shape();
+            if (a.ndim() > 0) shape = NdArray.broadcastShape(shape, a.shape());
+        }
+        for (Map.Entry<String, NdArray> en : vals.entrySet()) {
+            if (en.getValue().ndim() > 0) en.setValue(en.getValue().broadcastTo(shape));
         }
         long size = 1;
         for (int s : shape) size *= s;
         if (root instanceof TNode.Reduce r) {
-            boolean sum = r.op() == Op.SUM;
-            DType t = r.type();
+            Op sum = r.op();
+            DType t = r.arg().type();
             if (r.axis() == null || shape.length == 1) {
-                NdArray out = NdArray.zeros(t);
+                NdArray out = NdArray.zeros(r.type());
                 Object acc = identity(t, sum);
                 for (long k = 0; k < size; k++) acc = combine(t, sum, acc, eval(r.arg(), vals, k));
-                out.set(0, acc);
+                out.set(0, Scalars.cast(acc, r.type()));
                 return out;
             }
-            int ax = r.axis() < 0 ? r.axis() + 2 : r.axis();
-            int rows = shape[0];
-            int cols = shape[1];
-            NdArray out = NdArray.zeros(t, ax == 0 ? cols : rows);
-            for (int o = 0; o < out.size(); o++) {
-                Object acc = identity(t, sum);
-                int m = ax == 0 ? rows : cols;
-                for (int q = 0; q < m; q++) {
-                    long k = ax == 0 ? (long) q * cols + o : (long) o * cols + q;
-                    acc = combine(t, sum, acc, eval(r.arg(), vals, k));
+            int ax = r.axis();
+            int outer = 1;
+            int inner = 1;
+            for (int d = 0; d < ax; d++) outer *= shape[d];
+            for (int d = ax + 1; d < shape.length; d++) inner *= shape[d];
+            int m = shape[ax];
+            int[] rs = new int[shape.length - 1];
+            for (int d = 0, q = 0; d < shape.length; d++) if (d != ax) rs[q++] = shape[d];
+            NdArray out = NdArray.zeros(r.type(), rs);
+            for (int o = 0; o < outer; o++) {
+                for (int i = 0; i < inner; i++) {
+                    Object acc = identity(t, sum);
+                    for (int q = 0; q < m; q++) acc = combine(t, sum, acc, eval(r.arg(), vals, ((long) o * m + q) * inner + i));
+                    out.set((long) o * inner + i, Scalars.cast(acc, r.type()));
                 }
-                out.set(o, acc);
             }
             return out;
         }
@@ -54,16 +60,22 @@ final class Reference {
         return out;
     }
 
-    private static Object identity(DType t, boolean sum) {
-        return switch (t) {
-            case INT64 -> sum ? 0L : 1L;
-            case FLOAT64 -> sum ? 0.0 : 1.0;
-            default -> new Complex(sum ? 0 : 1, 0);
+    private static Object identity(DType t, Op red) {
+        return switch (red) {
+            case SUM -> Scalars.cast(0, t);
+            case PROD -> Scalars.cast(1, t);
+            case MIN -> t == DType.INT64 ? (Object) Long.MAX_VALUE : (Object) Double.POSITIVE_INFINITY;
+            default -> t == DType.INT64 ? (Object) Long.MIN_VALUE : (Object) Double.NEGATIVE_INFINITY;
         };
     }
 
-    private static Object combine(DType t, boolean sum, Object acc, Object x) {
-        return Scalars.apply(sum ? Op.ADD : Op.MUL, t, 0, acc, x);
+    private static Object combine(DType t, Op red, Object acc, Object x) {
+        return switch (red) {
+            case SUM -> Scalars.apply(Op.ADD, t, 0, acc, x);
+            case PROD -> Scalars.apply(Op.MUL, t, 0, acc, x);
+            case MIN -> t == DType.INT64 ? (Object) Math.min((Long) acc, (Long) x) : (Object) Math.min((Double) acc, (Double) x);
+            default -> t == DType.INT64 ? (Object) Math.max((Long) acc, (Long) x) : (Object) Math.max((Double) acc, (Double) x);
+        };
     }
 
     private static Object eval(TNode n, Map<String, NdArray> vals, long k) {
