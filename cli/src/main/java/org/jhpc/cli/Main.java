@@ -31,6 +31,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        org.jhpc.core.Signals.install(System.err);   // SIGTERM/SIGINT/HUP: exit 143/130/129, partial outputs removed
         if (args.length > 0 && args[0].equals("diff2d")) org.jhpc.diffusion.Warmup.start();
         int code = execute(new PrintWriter(System.out, false), new PrintWriter(System.err, true), args);
         org.jhpc.mpi.MPI.finish(code);   // under mpirun: finalize, or abort the whole job on failure
@@ -67,6 +68,7 @@ public final class Main implements Runnable {
         cl.setOverwrittenOptionsAllowed(true);   // the last --variant, --threads ... wins, as in most HPC tools
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
+            if (quietRank()) return 2;
             c.getErr().println(prefix(c) + "error: " + oneLine(ex.getMessage()) + " (see '"
                     + c.getCommandSpec().qualifiedName() + " --help')");
             return 2;
@@ -77,6 +79,7 @@ public final class Main implements Runnable {
                 root = root.getCause();
             }
             if (root instanceof UserError) {
+                if (quietRank()) return 2;
                 c.getErr().println(prefix(c) + "error: " + oneLine(root.getMessage()));
                 return 2;
             }
@@ -85,6 +88,18 @@ public final class Main implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    /**
+     * Whether this process is an MPI rank other than 0 (Open MPI's or PMIx's rank variable): every rank parses the
+     * same command line, so bad input is reported once, by rank 0, instead of once per rank.
+     */
+    static boolean quietRank() {
+        for (String var : new String[] {"OMPI_COMM_WORLD_RANK", "PMIX_RANK"}) {
+            String r = System.getenv(var);
+            if (r != null) return !r.strip().equals("0");
+        }
+        return false;
     }
 
     private static String prefix(CommandLine c) {

@@ -68,20 +68,41 @@ public final class Npy {
                 throw new UserError(file + ": not a .npy file");
             }
             int major = magic[6];
+            if (major < 1 || major > 3) throw new UserError(file + ": unsupported .npy format version " + major);
             int hlen = major == 1 ? Short.toUnsignedInt(Short.reverseBytes(in.readShort())) : Integer.reverseBytes(in.readInt());
-            String header = new String(in.readNBytes(hlen), StandardCharsets.US_ASCII);
+            if (hlen < 0 || hlen > 1 << 20) throw new UserError(file + ": malformed .npy header (length " + hlen + ")");
+            byte[] hbytes = in.readNBytes(hlen);
+            if (hbytes.length != hlen) throw new UserError(file + ": truncated .npy header");
+            String header = new String(hbytes, StandardCharsets.ISO_8859_1);
             if (!header.contains("'<f8'") || header.contains("'fortran_order': True")) {
-                throw new UserError(file + ": only little-endian float64 C-order arrays are supported, header " + header.trim());
+                throw new UserError(file + ": only little-endian float64 C-order arrays are supported, header "
+                        + header.trim().replaceAll("[^ -~]", "?"));
             }
-            String shape = header.replaceAll(".*'shape': \\(([^)]*)\\).*", "$1").replace(" ", "").replace("\n", "");
+            java.util.regex.Matcher sm = java.util.regex.Pattern.compile("'shape':\\s*\\(([^)]*)\\)").matcher(header);
+            if (!sm.find()) throw new UserError(file + ": malformed .npy header: no shape");
+            String shape = sm.group(1).replaceAll("\\s", "");
+            if (!shape.matches("[0-9]{1,10},?|[0-9]{1,10},[0-9]{1,10},?")) {
+                throw new UserError(file + ": malformed .npy header: shape (" + sm.group(1).replaceAll("[^ -~]", "?")
+                        + ") is not one or two non-negative integers");
+            }
             String[] dims = shape.split(",");
-            int rows = dims.length >= 2 ? Integer.parseInt(dims[0]) : 1;
-            int cols = Integer.parseInt(dims.length >= 2 ? dims[1] : dims[0]);
+            long r = dims.length >= 2 ? Long.parseLong(dims[0]) : 1;
+            long c = Long.parseLong(dims.length >= 2 ? dims[1] : dims[0]);
+            if (r * c > (Integer.MAX_VALUE - 16) / Double.BYTES) {
+                throw new UserError(file + ": array of " + r + "x" + c + " is too large");
+            }
+            if (Files.size(file) < 8 + (major == 1 ? 2 : 4) + hlen + r * c * Double.BYTES) {
+                throw new UserError(file + ": truncated .npy data");
+            }
+            int rows = (int) r;
+            int cols = (int) c;
             double[] data = new double[Math.multiplyExact(rows, cols)];
             byte[] bytes = in.readNBytes(data.length * Double.BYTES);
             if (bytes.length != data.length * Double.BYTES) throw new UserError(file + ": truncated .npy data");
             ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(data);
             return new Matrix(rows, cols, data);
+        } catch (java.io.EOFException e) {
+            throw new UserError(file + ": truncated .npy header", e);
         } catch (IOException e) {
             throw new UserError("cannot read " + file + ": " + AtomicFiles.describe(e), e);
         }
