@@ -167,7 +167,7 @@ public final class Diff2dCommand implements Callable<Integer> {
             MpiSolver mpi = solver instanceof MpiSolver m ? m : null;
             boolean root = mpi == null || mpi.isRoot();
             if (root) {
-                long firstFrame = start.step() == 0 ? 0 : start.step() / problem.nper + 1;
+                long firstFrame = start.resumed() ? start.step() / problem.nper + 1 : 0;
                 observers.addAll(Pictures.observers(frames, gif, window || p.graphics(), err, firstFrame));
                 ProgressObserver progress = ProgressObserver.ifTerminal("diff2d");
                 if (progress != null) observers.add(progress);

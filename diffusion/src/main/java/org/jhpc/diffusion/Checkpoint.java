@@ -303,7 +303,7 @@ public record Checkpoint(Diff2dParams params, String variant, int threads, int r
 
     /** Where the resumed run starts. */
     public Diff2dRun.Start start() {
-        return new Diff2dRun.Start(step, simtime);
+        return new Diff2dRun.Start(step, simtime, true);
     }
 
     /** The parameters (all but graphics) that differ between this checkpoint and {@code other}, as "name: checkpoint vs given" text. */

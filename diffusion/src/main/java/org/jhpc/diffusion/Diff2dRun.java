@@ -38,10 +38,11 @@ public final class Diff2dRun {
 
     /**
      * Where a run starts: step 0 at simtime 0, or a checkpoint's step and simtime (bit-exact). A resumed run prints
-     * and draws only the output times after {@code step}, exactly as the uninterrupted run prints them.
+     * and draws only the output times after {@code step} (those up to it were printed before the checkpoint was
+     * written), exactly as the uninterrupted run prints them.
      */
-    public record Start(long step, double simtime) {
-        public static final Start ZERO = new Start(0, 0.0);
+    public record Start(long step, double simtime, boolean resumed) {
+        public static final Start ZERO = new Start(0, 0.0, false);
     }
 
     /**
@@ -115,7 +116,7 @@ public final class Diff2dRun {
         Warmup.stop();
         double simtime = start.simtime();
         long done = start.step();
-        if (done == 0) emit(p, 0, simtime, solver, out, observers);
+        if (!start.resumed()) emit(p, 0, simtime, solver, out, observers);
         // Advance from one printed time to the next in one call (threads meet once per call), or in 1/200ths of
         // the run when a progress bar is shown, or in about 0.2 s of work when signals and clocks must be seen.
         boolean fine = observers.stream().anyMatch(Observer::wantsProgress);
