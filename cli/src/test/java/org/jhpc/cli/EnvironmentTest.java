@@ -47,9 +47,9 @@ class EnvironmentTest {
     void scalarWhenTheVectorModuleIsMissing() throws Exception {
         List<String> cmd = new java.util.ArrayList<>(Cli.javaCommand(List.of(), RUN));
         cmd.removeAll(List.of("--add-modules", "jdk.incubator.vector"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String all = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), all);
+        org.jhpc.testing.ChildProcess.Result r = org.jhpc.testing.ChildProcess.of(cmd).mergeStderr().timeout(120).run();
+        String all = r.out();
+        assertEquals(0, r.exit(), all);
         assertTrue(all.contains("kernel=scalar (jdk.incubator.vector not loaded"), all);
     }
 

@@ -1,14 +1,11 @@
 package org.jhpc.testing;
 
-import java.io.File;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jhpc.cli.Main;
 
 /** Runs the jhpc command line in-process or in a child JVM, capturing exit code, stdout and stderr. */
@@ -42,23 +39,9 @@ public final class Cli {
         return cmd;
     }
 
-    public static Result runJvm(Map<String, String> env, List<String> jvmArgs, String... args)
-            throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(javaCommand(jvmArgs, args));
-        pb.environment().putAll(env);
-        env.forEach((k, v) -> {
-            if (v == null) pb.environment().remove(k);
-        });
-        File errFile = File.createTempFile("jhpc-err", ".txt");
-        pb.redirectError(errFile);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("child JVM timed out");
-        }
-        String err = java.nio.file.Files.readString(errFile.toPath());
-        errFile.delete();
-        return new Result(p.exitValue(), out, err);
+    /** Runs jhpc in a child JVM with a deadline that really fires (killed with its process tree, test failed). */
+    public static Result runJvm(Map<String, String> env, List<String> jvmArgs, String... args) {
+        ChildProcess.Result r = ChildProcess.of(javaCommand(jvmArgs, args)).env(env).timeout(120).run();
+        return new Result(r.exit(), r.out(), r.err());
     }
 }

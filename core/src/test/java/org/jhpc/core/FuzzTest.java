@@ -85,7 +85,7 @@ class FuzzTest {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 120)
     void mutatedNpyFilesAreReadOrRefusedInOneLine(@ForAll @IntRange(min = 0, max = 139) int at,
                                                   @ForAll byte b, @ForAll @IntRange(min = 0, max = 2) int kind)
             throws IOException {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,17 +47,16 @@ class NpyTest {
     @Test
     void numpyReadsIt() throws Exception {
         Path f = writeSample(3, 4);
-        Process p;
+        org.jhpc.testing.ChildProcess.Result r;
         try {
-            p = new ProcessBuilder("python3", "-c", "import numpy,sys; a=numpy.load(sys.argv[1]); "
+            r = org.jhpc.testing.ChildProcess.of("python3", "-c", "import numpy,sys; a=numpy.load(sys.argv[1]); "
                     + "print(a.dtype, a.shape, repr(float(a[2,3])), repr(float(a.sum())))", f.toString())
-                    .redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
+                    .mergeStderr().timeout(60).run();
+        } catch (java.io.UncheckedIOException e) {
             Assumptions.abort("python3 not available");
             return;
         }
-        assertFalse(!p.waitFor(60, TimeUnit.SECONDS));
-        String out = new String(p.getInputStream().readAllBytes()).strip();
+        String out = r.out().strip();
         Assumptions.assumeFalse(out.contains("No module named"), "numpy not available");
         double sum = 0;
         for (int i = 0; i < 3; i++) for (int j = 0; j < 4; j++) sum += value(i, j);
