@@ -157,11 +157,9 @@ public final class Diff2dCommand implements Callable<Integer> {
         Diff2dRun.Result result;
         String kernel;
         double haloSeconds = -1;
-        Checkpointer checkpointer = checkpoint == null ? null
-                : new Checkpointer(checkpoint, everySteps, checkpointEverySeconds == null ? 0 : checkpointEverySeconds,
-                        v.toString(), nthreads);
+        Checkpointer[] checkpointers = {null};   // set once the solver (and, under MPI, this rank) is known
         List<Diff2dRun.Observer> observers = new ArrayList<>();
-        Signals.onImmediateStop(() -> stopLine("%SIGNAL%", -1, 0, checkpointer, observers));
+        Signals.onImmediateStop(() -> Main.quietRank() ? null : stopLine("%SIGNAL%", -1, 0, checkpointers[0], observers));
         try (Solver solver = Solvers.create(problem, options)) {
             // with MPI only rank 0 prints and draws; the others take part in the gathers behind density()
             MpiSolver mpi = solver instanceof MpiSolver m ? m : null;
@@ -177,7 +175,11 @@ public final class Diff2dCommand implements Callable<Integer> {
                 observers.add(NO_PICTURES);
             }
             kernel = solver.kernel();
-            try (Signals.Section section = checkpointer == null ? null : Signals.cooperate()) {
+            Checkpointer checkpointer = checkpoint == null ? null
+                    : new Checkpointer(checkpoint, everySteps, checkpointEverySeconds == null ? 0 : checkpointEverySeconds,
+                            v.toString(), nthreads, mpi == null ? 1 : mpi.comm().size(), root);
+            checkpointers[0] = checkpointer;
+            try (Signals.Section section = checkpointer == null || mpi != null ? null : Signals.cooperate()) {
                 result = Diff2dRun.run(problem, solver, root ? out : null, observers, start,
                         checkpointer == null ? Diff2dRun.Control.NONE : checkpointer);
             } catch (Diff2dRun.Stopped stop) {
@@ -232,7 +234,10 @@ public final class Diff2dCommand implements Callable<Integer> {
             }
             return 0;
         }
-        if (v == Variant.MPI) throw new UserError("--checkpoint is not available for --variant mpi yet");
+        if (v == Variant.MPI && checkpointEverySeconds != null) {
+            throw new UserError("--checkpoint-every-seconds is not available for --variant mpi (clocks differ between ranks); "
+                    + "use --checkpoint-every");
+        }
         if (checkpointEvery != null && !(checkpointEvery > 0 && Double.isFinite(checkpointEvery))) {
             throw new UserError("--checkpoint-every must be a positive simulated time, got " + checkpointEvery);
         }

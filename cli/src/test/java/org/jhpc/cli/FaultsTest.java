@@ -197,7 +197,7 @@ class FaultsTest {
         "--checkpoint-every 1|--checkpoint-every and --checkpoint-every-seconds need --checkpoint FILE.npz",
         "--checkpoint c.npz --checkpoint-every 0|--checkpoint-every must be a positive simulated time, got 0.0",
         "--checkpoint c.npz --checkpoint-every-seconds -1|--checkpoint-every-seconds must be a positive number of seconds, got -1.0",
-        "--checkpoint c.npz --variant mpi|--checkpoint is not available for --variant mpi yet",
+        "--checkpoint c.npz --checkpoint-every-seconds 5 --variant mpi|--checkpoint-every-seconds is not available for --variant mpi (clocks differ between ranks); use --checkpoint-every",
         "--resume nothere.npz|cannot read checkpoint nothere.npz: no such file"})
     void hostileOptionsAreOneLine(String args, String message) {
         Cli.Result r = Cli.run(("diff2d --set runtime=0 " + args).split(" "));

@@ -6,6 +6,10 @@ import java.nio.file.Path;
  * When a run writes its {@link Checkpoint}: every {@code everySteps} steps (from {@code --checkpoint-every T}:
  * max(1, int(T/dt)) steps, as diff2d.py turns outtime into nper), when {@code everySeconds} of wall time passed since
  * the last one, and once more when a signal stops the run. Never twice for the same step.
+ *
+ * <p>Under MPI ({@code ranks > 1}) the checkpoints are one consistent cut: they fall on the same steps on every rank
+ * (by simulated time only: wall clocks differ between ranks), every rank takes part in the gather behind
+ * {@link Solver#density()}, and rank 0 alone writes the one file, which any rank count, or a serial run, resumes.
  */
 public final class Checkpointer implements Diff2dRun.Control {
     private final Path file;
@@ -15,6 +19,8 @@ public final class Checkpointer implements Diff2dRun.Control {
     private final int threads;
     private long lastNanos = System.nanoTime();
     private long lastStep = -1;
+    private final int ranks;
+    private final boolean root;
     private volatile long written;
 
     /**
@@ -22,6 +28,16 @@ public final class Checkpointer implements Diff2dRun.Control {
      * @param everySeconds 0 = not by wall time
      */
     public Checkpointer(Path file, long everySteps, double everySeconds, String variant, int threads) {
+        this(file, everySteps, everySeconds, variant, threads, 1, true);
+    }
+
+    /** For an MPI job of {@code ranks} ranks; {@code root}: this is rank 0, which writes. */
+    public Checkpointer(Path file, long everySteps, double everySeconds, String variant, int threads, int ranks,
+                        boolean root) {
+        if (ranks > 1 && everySeconds > 0) throw new org.jhpc.core.UserError(
+                "--checkpoint-every-seconds is not available for --variant mpi (clocks differ between ranks); use --checkpoint-every");
+        this.ranks = ranks;
+        this.root = root;
         this.file = file;
         this.everySteps = everySteps;
         this.everyNanos = everySeconds > 0 ? Math.max(1, (long) (everySeconds * 1e9)) : 0;
@@ -49,10 +65,22 @@ public final class Checkpointer implements Diff2dRun.Control {
                 || (everySteps > 0 && done % everySteps == 0)
                 || (everyNanos > 0 && System.nanoTime() - lastNanos >= everyNanos);
         if (!due || done == lastStep) return;
-        Checkpoint.write(file, p, variant, threads, 1, done, simtime, solver.density());
+        Field f = solver.density();   // collective under MPI: every rank calls it at the same steps
+        if (root) Checkpoint.write(file, p, variant, threads, ranks, done, simtime, f);
         lastStep = done;
         lastNanos = System.nanoTime();
         written++;
+    }
+
+    /** Under MPI, advances are not cut by the clock: ranks must not disagree on anything but the step count. */
+    @Override
+    public boolean responsive() {
+        return ranks == 1;
+    }
+
+    @Override
+    public org.jhpc.core.Signals.Caught stopRequested() {
+        return ranks == 1 ? org.jhpc.core.Signals.caught() : null;
     }
 
     /** The step of the last checkpoint written by this run, or -1. */

@@ -101,6 +101,24 @@ class CheckpointTest {
     }
 
     @Test
+    void wallClockCheckpointsFollowTheClock() {
+        Diff2dProblem p = small();
+        Path ck = dir.resolve("clock.npz");
+        Checkpointer never = new Checkpointer(ck, 0, 1e9, "simd", 1);   // every 30 years
+        Checkpointer always = new Checkpointer(ck, 0, 1e-9, "simd", 1);  // every nanosecond: after each advance
+        for (Checkpointer c : List.of(never, always)) {
+            try (Solver s = Solvers.create(p, new Diff2dOptions(Variant.SIMD, 1, 0))) {
+                Diff2dRun.run(p, s, null, List.of(), Diff2dRun.Start.ZERO, c);
+            }
+        }
+        assertEquals(0, never.written());
+        assertFalse(Files.exists(ck) && never.lastStep() >= 0);
+        assertTrue(always.written() >= 1);
+        assertEquals(p.nsteps, always.lastStep());
+        assertEquals(p.nsteps, Checkpoint.read(ck).step());
+    }
+
+    @Test
     void stopRequestWritesALastCheckpointAndThrows() {
         Diff2dProblem p = small();
         Path ck = dir.resolve("stop.npz");
