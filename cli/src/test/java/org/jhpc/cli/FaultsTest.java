@@ -177,11 +177,23 @@ class FaultsTest {
     void readOnlyAndVanishedOutputDirectories() throws Exception {
         Path ro = Files.createDirectories(dir.resolve("ro"));
         Cli.Result r;
-        if (!"root".equals(System.getProperty("user.name"))) {
-            ro.toFile().setWritable(false);
-            r = Cli.run("diff2d", "--set", "runtime=0", "--save", ro.resolve("a.npy").toString());
-            assertEquals(List.of("jhpc diff2d: error: cannot write " + ro.resolve("a.npy") + ": directory " + ro
-                    + " is not writable"), r.errLines());
+        boolean root = "root".equals(System.getProperty("user.name"));
+        // root writes through permission bits: make the directory a read-only file system instead
+        boolean mounted = root && ChildProcess.of("mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", ro.toString())
+                .timeout(30).run().exit() == 0;
+        if (!root) ro.toFile().setWritable(false);
+        try {
+            assumeTrue(!root || mounted, "SKIPPED LOUDLY: root and no read-only tmpfs: cannot make a read-only directory");
+            for (String opt : List.of("--save", "--gif", "--checkpoint")) {
+                r = Cli.run("diff2d", "--set", "runtime=0", opt, ro.resolve("a.out").toString());
+                assertEquals(List.of("jhpc diff2d: error: cannot write " + ro.resolve("a.out") + ": directory " + ro
+                        + " is not writable"), r.errLines());
+            }
+            r = Cli.run("diff2d", "--set", "runtime=0", "--frames", ro.resolve("fr").toString());
+            assertEquals(2, r.code());
+            assertEquals(1, r.errLines().size(), r.err());
+        } finally {
+            if (mounted) ChildProcess.of("umount", ro.toString()).timeout(30).run();
         }
         r = Cli.run("diff2d", "--set", "runtime=0", "--checkpoint", dir.resolve("gone/ck.npz").toString());
         assertEquals(2, r.code());

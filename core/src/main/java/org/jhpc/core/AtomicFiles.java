@@ -37,7 +37,11 @@ public final class AtomicFiles {
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::removeLive, "jhpc-remove-partial-outputs"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::removeLive, "jhpc-remove-partial-outputs"));
+        } catch (IllegalStateException shuttingDown) {
+            // first used while the JVM is already going away: nothing can be left half-written by this JVM any more
+        }
     }
 
     /** Writes the contents of a file; a thrown exception leaves no partial output. */
