@@ -150,7 +150,6 @@ public final class Diff2dCommand implements Callable<Integer> {
         Diff2dOptions options = new Diff2dOptions(v, nthreads, depth, failRank == null
                 ? MpiSolver.FaultInjection.NONE : new MpiSolver.FaultInjection(failRank, failAtStep));
         Diff2dRun.Start start = resumed == null ? Diff2dRun.Start.ZERO : resumed.start();
-        resumed = null;   // the solver copies the field: let the checkpoint's copy go
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
