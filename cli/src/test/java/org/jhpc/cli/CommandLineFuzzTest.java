@@ -42,7 +42,7 @@ class CommandLineFuzzTest {
         }
     }
 
-    @Property(tries = 150)
+    @Property(tries = 80)
     void anyCommandLineIsRunOrRefusedInOneLine(@ForAll("commandLines") List<String> args) throws Exception {
         List<String> all = new ArrayList<>(List.of("diff2d", "--set", "dx=2.8", "--set", "runtime=20"));
         all.addAll(args);

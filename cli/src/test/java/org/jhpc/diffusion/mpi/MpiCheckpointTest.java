@@ -57,29 +57,38 @@ class MpiCheckpointTest {
         assertEquals(0, serial.code(), serial.err());
         byte[] want = Files.readAllBytes(dir.resolve("serial.npy"));
         String[] lines = serial.out().split("\n");
-        for (int[] np : new int[][] {{2, 3}, {3, 2}}) {
-            Path ck = dir.resolve("ck" + np[0] + ".npz");
-            // checkpoints every 7 units of simulated time: the last one, at 4/5 of the run, is what a kill would leave
-            MpiAppTest.Run first = mpi(np[0], with("--checkpoint", ck.toString(), "--checkpoint-every", "7"));
-            assertEquals(0, first.exit(), first.out());
-            Checkpoint c = Checkpoint.read(ck);
-            assertEquals(np[0], c.ranks());
-            assertEquals("mpi", c.variant());
-            assertTrue(c.step() > 0 && c.step() < c.problem().nsteps, "a checkpoint inside the run: " + c.step());
-            StringBuilder rest = new StringBuilder();
-            for (int k = 0; k < lines.length; k++) if (k * c.problem().nper > c.step()) rest.append(lines[k]).append('\n');
+        // 2 ranks, a checkpoint every 11 units of simulated time: the last one, inside the run, is what a kill leaves
+        Path ck2 = dir.resolve("ck2.npz");
+        MpiAppTest.Run first = mpi(2, with("--checkpoint", ck2.toString(), "--checkpoint-every", "11"));
+        assertEquals(0, first.exit(), first.out());
+        // resumed on 3 ranks, which checkpoint every 7 units (a later step): a checkpoint written by 3 ranks
+        Path ck3 = dir.resolve("ck3.npz");
+        check(ck2, 2, lines, want, 3, "--checkpoint", ck3.toString(), "--checkpoint-every", "7");
+        // resumed on 2 ranks
+        check(ck3, 3, lines, want, 2);
+    }
 
-            Path out = dir.resolve("resumed" + np[0] + ".npy");
-            MpiAppTest.Run resumed = mpi(np[1], "--resume", ck.toString(), "--save", out.toString());
-            assertEquals(0, resumed.exit(), resumed.out());
-            assertEquals(rest.toString(), printed(resumed.out()), np[0] + " ranks resumed on " + np[1] + ": the remaining times");
-            assertArrayEquals(want, Files.readAllBytes(out), np[0] + " ranks resumed on " + np[1]);
+    /** Resumes {@code ck} (written by {@code ranks}) on {@code np} ranks and serially: the serial run's answer. */
+    private void check(Path ck, int ranks, String[] lines, byte[] want, int np, String... more) throws Exception {
+        Checkpoint c = Checkpoint.read(ck);
+        assertEquals(ranks, c.ranks());
+        assertEquals("mpi", c.variant());
+        assertTrue(c.step() > 0 && c.step() < c.problem().nsteps, "a checkpoint inside the run: " + c.step());
+        StringBuilder rest = new StringBuilder();
+        for (int k = 0; k < lines.length; k++) if (k * c.problem().nper > c.step()) rest.append(lines[k]).append('\n');
 
-            Path outSerial = dir.resolve("serial" + np[0] + ".npy");
-            Cli.Result s = Cli.run("diff2d", "--resume", ck.toString(), "--save", outSerial.toString());
-            assertEquals(0, s.code(), s.err());
-            assertEquals(rest.toString(), s.out());
-            assertArrayEquals(want, Files.readAllBytes(outSerial), np[0] + " ranks resumed serially");
-        }
+        Path out = dir.resolve("resumed" + ranks + ".npy");
+        List<String> args = new ArrayList<>(List.of("--resume", ck.toString(), "--save", out.toString()));
+        args.addAll(List.of(more));
+        MpiAppTest.Run resumed = mpi(np, args.toArray(String[]::new));
+        assertEquals(0, resumed.exit(), resumed.out());
+        assertEquals(rest.toString(), printed(resumed.out()), ranks + " ranks resumed on " + np + ": the remaining times");
+        assertArrayEquals(want, Files.readAllBytes(out), ranks + " ranks resumed on " + np);
+
+        Path outSerial = dir.resolve("serial" + ranks + ".npy");
+        Cli.Result s = Cli.run("diff2d", "--resume", ck.toString(), "--save", outSerial.toString());
+        assertEquals(0, s.code(), s.err());
+        assertEquals(rest.toString(), s.out());
+        assertArrayEquals(want, Files.readAllBytes(outSerial), ranks + " ranks resumed serially");
     }
 }
