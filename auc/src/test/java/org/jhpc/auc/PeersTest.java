@@ -3,13 +3,10 @@ package org.jhpc.auc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jhpc.core.Variant;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,13 +27,11 @@ class PeersTest {
         return Path.of(System.getProperty("jhpc.root", "..")).toAbsolutePath().normalize();
     }
 
-    private static String run(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
-        p.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly();
-        assertEquals(0, p.exitValue(), String.join(" ", cmd) + ": " + out);
-        return out;
+    /** Runs a compiler or a peer with a deadline that really fires (ChildProcess kills a hung one and fails). */
+    private static String run(List<String> cmd) {
+        org.jhpc.testing.ChildProcess.Result r = org.jhpc.testing.ChildProcess.of(cmd).timeout(60).run();
+        assertEquals(0, r.exit(), String.join(" ", cmd) + ": " + r.all());
+        return r.out();
     }
 
     private static boolean onPath(String tool) {
