@@ -9,7 +9,12 @@ import java.util.concurrent.Callable;
 import org.jhpc.core.AtomicFiles;
 import org.jhpc.core.Npy;
 import org.jhpc.core.ParamFile;
+import org.jhpc.core.PyFloat;
+import org.jhpc.core.Signals;
+import org.jhpc.core.UserError;
 import org.jhpc.core.Variant;
+import org.jhpc.diffusion.Checkpoint;
+import org.jhpc.diffusion.Checkpointer;
 import org.jhpc.diffusion.Diff2dOptions;
 import org.jhpc.diffusion.Diff2dParams;
 import org.jhpc.diffusion.Diff2dProblem;
@@ -77,42 +82,101 @@ public final class Diff2dCommand implements Callable<Integer> {
     @Mixin
     TimingOption timing;
 
+    // --- checkpoint/restart (faults): kept together in one block --------------------------------------------------
+    @Option(names = "--checkpoint", paramLabel = "FILE.npz", description = "write checkpoints to FILE.npz (numpy .npz: "
+            + "density, simtime, meta.txt), atomically; SIGTERM/SIGINT write a last one before stopping")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-every", paramLabel = "T", description = "checkpoint every T units of simulated time "
+            + "(every max(1, int(T/dt)) steps)")
+    Double checkpointEvery;
+
+    @Option(names = "--checkpoint-every-seconds", paramLabel = "S", description = "checkpoint every S seconds of wall "
+            + "time (batch jobs)")
+    Double checkpointEverySeconds;
+
+    @Option(names = "--resume", paramLabel = "FILE.npz", description = "continue the run saved in a checkpoint (its "
+            + "parameters; --params/--set must agree with them); any variant or thread count gives the same field")
+    Path resume;
+
+    /** The most threads a run may ask for (more than this is a typo, or a run that would never start). */
+    static final int MAX_THREADS = 1024;
+    // -------------------------------------------------------------------------------------------------------------
+
     @Override
     public Integer call() {
         simd.apply();
-        Diff2dParams p = Diff2dParams.defaults();
-        if (params != null) p = p.withAll(ParamFile.read(params));
+        if (threads.get() > MAX_THREADS) {
+            throw new UserError("--threads must be <= " + MAX_THREADS + ", got " + threads.get());
+        }
+        Checkpoint resumed = resume == null ? null : Checkpoint.read(resume);
+        Diff2dParams p = resumed == null ? Diff2dParams.defaults() : resumed.params();
+        if (params != null) p = Diff2dParams.defaults().withAll(ParamFile.read(params));
         for (String s : sets) p = p.withAssignment(s);
-        Diff2dProblem problem = new Diff2dProblem(p);
-        Variant v = variant.resolve(() -> Solvers.fastest(problem, threads.get()));
+        if (resumed != null && (params != null || !sets.isEmpty())) {
+            String diff = resumed.differences(p);
+            if (!diff.isEmpty()) throw new UserError("--resume " + resume + " does not match the parameters given: " + diff);
+        }
+        Diff2dProblem problem = resumed == null ? new Diff2dProblem(p) : resumed.problem();
+        int nthreads = threads.get();
+        Variant resumedVariant = resumed == null ? null : parseOrNull(resumed.variant());
+        Variant v = variant.resolve(() -> resumedVariant != null && Solvers.LOCAL.contains(resumedVariant)
+                ? resumedVariant : Solvers.fastest(problem, threads.get()));
+        if (resumed != null && !threads.given()) nthreads = Math.min(MAX_THREADS, resumed.threads());
+        AtomicFiles.requireDistinct("--save", save, "--gif", gif, "--checkpoint", checkpoint);
+        AtomicFiles.requireDistinct("--save", save, "--resume", resume);
+        AtomicFiles.requireDistinct("--gif", gif, "--resume", resume);
         AtomicFiles.requireWritable(save);
         AtomicFiles.requireWritable(gif);
-        Diff2dOptions options = new Diff2dOptions(v, threads.get(), depth);
+        AtomicFiles.requireWritable(checkpoint);
+        long everySteps = checkpointSchedule(problem, v);
+        Diff2dOptions options = new Diff2dOptions(v, nthreads, depth);
+        Diff2dRun.Start start = resumed == null ? Diff2dRun.Start.ZERO : resumed.start();
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Diff2dRun.Result result;
         String kernel;
         double haloSeconds = -1;
+        Checkpointer[] checkpointers = {null};   // set once the solver (and, under MPI, this rank) is known
+        List<Diff2dRun.Observer> observers = new ArrayList<>();
+        Signals.onImmediateStop(() -> Main.quietRank() ? null : stopLine("%SIGNAL%", -1, 0, checkpointers[0], observers));
         try (Solver solver = Solvers.create(problem, options)) {
             // with MPI only rank 0 prints and draws; the others take part in the gathers behind density()
             MpiSolver mpi = solver instanceof MpiSolver m ? m : null;
             boolean root = mpi == null || mpi.isRoot();
-            List<Diff2dRun.Observer> observers = new ArrayList<>();
             if (root) {
-                observers.addAll(Pictures.observers(frames, gif, window || p.graphics(), err));
+                long firstFrame = start.resumed() ? start.step() / problem.nper + 1 : 0;
+                observers.addAll(Pictures.observers(frames, gif, window || p.graphics(), err, firstFrame));
                 ProgressObserver progress = ProgressObserver.ifTerminal("diff2d");
                 if (progress != null) observers.add(progress);
             }
-            if (mpi != null && mpi.fromRoot(!observers.isEmpty()) && !root) observers = List.of(NO_PICTURES);
+            if (mpi != null && mpi.fromRoot(!observers.isEmpty()) && !root) {
+                observers.clear();
+                observers.add(NO_PICTURES);
+            }
             kernel = solver.kernel();
-            result = Diff2dRun.run(problem, solver, root ? out : null, observers);
+            Checkpointer checkpointer = checkpoint == null ? null
+                    : new Checkpointer(checkpoint, everySteps, checkpointEverySeconds == null ? 0 : checkpointEverySeconds,
+                            v.toString(), nthreads, mpi == null ? 1 : mpi.comm().size(), root);
+            checkpointers[0] = checkpointer;
+            try (Signals.Section section = checkpointer == null || mpi != null ? null : Signals.cooperate()) {
+                result = Diff2dRun.run(problem, solver, root ? out : null, observers, start,
+                        checkpointer == null ? Diff2dRun.Control.NONE : checkpointer);
+            } catch (Diff2dRun.Stopped stop) {
+                out.flush();
+                err.println(stopLine("SIG" + stop.signal.name(), stop.step, stop.simtime, checkpointer, observers));
+                err.flush();
+                return stop.signal.exitCode();
+            }
             if (save != null) {
                 Field f = solver.density();
                 if (root) Npy.write(save, f.size(), f.size(), f::row);
             }
             if (mpi != null) haloSeconds = mpi.haloSeconds();
             if (!root) return 0;
+        } finally {
+            Signals.onImmediateStop(null);
         }
         if (timing.on()) {
             double updates = problem.cellUpdates();
@@ -132,6 +196,58 @@ public final class Diff2dCommand implements Callable<Integer> {
             timing.print(err, v, kernel, lines, secs);
         }
         return 0;
+    }
+
+    private static Variant parseOrNull(String name) {
+        try {
+            return Variant.parse(name);
+        } catch (UserError e) {
+            return null;
+        }
+    }
+
+    /** Checks the checkpoint options; returns the steps between checkpoints by simulated time (0: none). */
+    private long checkpointSchedule(Diff2dProblem problem, Variant v) {
+        if (checkpoint == null) {
+            if (checkpointEvery != null || checkpointEverySeconds != null) {
+                throw new UserError("--checkpoint-every and --checkpoint-every-seconds need --checkpoint FILE.npz");
+            }
+            return 0;
+        }
+        if (v == Variant.MPI && checkpointEverySeconds != null) {
+            throw new UserError("--checkpoint-every-seconds is not available for --variant mpi (clocks differ between ranks); "
+                    + "use --checkpoint-every");
+        }
+        if (checkpointEvery != null && !(checkpointEvery > 0 && Double.isFinite(checkpointEvery))) {
+            throw new UserError("--checkpoint-every must be a positive simulated time, got " + checkpointEvery);
+        }
+        if (checkpointEverySeconds != null && !(checkpointEverySeconds > 0 && Double.isFinite(checkpointEverySeconds))) {
+            throw new UserError("--checkpoint-every-seconds must be a positive number of seconds, got " + checkpointEverySeconds);
+        }
+        return checkpointEvery == null ? 0 : Checkpointer.steps(problem, checkpointEvery);
+    }
+
+    /** The one line printed when a signal stops the run: what was kept, what was removed, how to resume. */
+    private String stopLine(String signal, long step, double simtime, Checkpointer ck, List<Diff2dRun.Observer> observers) {
+        StringBuilder s = new StringBuilder("jhpc diff2d: stopped by ").append(signal);
+        if (step >= 0) s.append(" at step ").append(step).append(" (simtime ").append(PyFloat.repr(simtime)).append(")");
+        s.append("; kept: ");
+        List<String> kept = new ArrayList<>();
+        if (ck != null && ck.lastStep() >= 0) kept.add("checkpoint " + ck.file() + " (step " + ck.lastStep() + ")");
+        long frameCount = 0;
+        for (Diff2dRun.Observer o : observers) if (o instanceof Pictures pic) frameCount += pic.framesWritten();
+        if (frames != null && frameCount > 0) kept.add(frameCount + " frames in " + frames);
+        s.append(kept.isEmpty() ? "nothing" : String.join(", ", kept));
+        List<String> removed = new ArrayList<>();
+        if (save != null) removed.add("--save");
+        if (gif != null) removed.add("--gif");
+        if (!removed.isEmpty()) s.append("; not written: ").append(String.join(", ", removed));
+        if (ck != null && ck.lastStep() >= 0) {
+            s.append("; resume with: jhpc diff2d --resume ").append(ck.file()).append(" --checkpoint ").append(ck.file());
+        } else {
+            s.append("; to resume later, run with --checkpoint FILE.npz");
+        }
+        return s.toString();
     }
 
     /** The observer of MPI ranks other than 0: draws nothing, but makes them join rank 0's density() gathers. */

@@ -32,6 +32,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        org.jhpc.core.Signals.install(System.err);   // SIGTERM/SIGINT/HUP: exit 143/130/129, partial outputs removed
         if (args.length > 0 && args[0].equals("diff2d")) org.jhpc.diffusion.Warmup.start();
         int code = execute(new PrintWriter(System.out, false), new PrintWriter(System.err, true), args);
         org.jhpc.mpi.MPI.finish(code);   // under mpirun: finalize, or abort the whole job on failure
@@ -70,6 +71,7 @@ public final class Main implements Runnable {
         if (expr != null) expr.setUnmatchedOptionsArePositionalParams(true);   // jhpc expr '-a' needs no --
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
+            if (quietRank()) return afterRankZero();
             c.getErr().println(prefix(c) + "error: " + oneLine(ex.getMessage()) + " (see '"
                     + c.getCommandSpec().qualifiedName() + " --help')");
             return 2;
@@ -80,6 +82,7 @@ public final class Main implements Runnable {
                 root = root.getCause();
             }
             if (root instanceof UserError) {
+                if (quietRank()) return afterRankZero();
                 c.getErr().println(prefix(c) + "error: " + oneLine(root.getMessage()));
                 return 2;
             }
@@ -88,6 +91,34 @@ public final class Main implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    /**
+     * Exit code 2 for a quiet rank, a moment after the error: mpirun ends the whole job at the first non-zero
+     * exit, so a quiet rank that left at once could take rank 0 down before it has printed the one line.
+     */
+    private static int afterRankZero() {
+        try {
+            Thread.sleep(QUIET_RANK_DELAY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 2;
+    }
+
+    /** How long a quiet rank waits before it exits with bad input (rank 0 needs its JVM started and one line written). */
+    static final long QUIET_RANK_DELAY_MILLIS = 3_000;
+
+    /**
+     * Whether this process is an MPI rank other than 0 (Open MPI's or PMIx's rank variable): every rank parses the
+     * same command line, so bad input is reported once, by rank 0, instead of once per rank.
+     */
+    static boolean quietRank() {
+        for (String var : new String[] {"OMPI_COMM_WORLD_RANK", "PMIX_RANK"}) {
+            String r = System.getenv(var);
+            if (r != null) return !r.strip().equals("0");
+        }
+        return false;
     }
 
     private static String prefix(CommandLine c) {

@@ -87,6 +87,7 @@ public final class ProfileCommand implements Callable<Integer> {
         if (top < 1) throw new UserError("--top must be at least 1, got " + top);
         if (hottest < 0) throw new UserError("--hottest must not be negative, got " + hottest);
         if (allocRate < 0) throw new UserError("--alloc-rate must not be negative, got " + allocRate);
+        org.jhpc.core.AtomicFiles.requireDistinct("--json", json, "--jfr", jfr, "--collapsed", collapsed);   // faults
         EnumSet<ProfileOptions.Report> rs = EnumSet.noneOf(ProfileOptions.Report.class);
         for (String r : reports) {
             switch (r.strip().toLowerCase(Locale.ROOT)) {

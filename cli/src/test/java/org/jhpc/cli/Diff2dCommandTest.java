@@ -68,7 +68,7 @@ class Diff2dCommandTest {
         "--set dx=30|dx=30.0 is larger than the domain width 20.0",
         "--set D=-1|D must be > 0, got -1.0",
         "--set runtime=-1|runtime must be >= 0, got -1.0",
-        "--set outtime=0|outtime must be > 0, got 0.0",
+        "--set outtime=-0.5|outtime must be >= 0, got -0.5",
         "--set x1=-1e400|x1 must be a finite number, got -Infinity",
         "--set runtime=1e300|step count runtime/dt = 3.9999999999999995E302 overflows a 64-bit integer",
         "--set dx=0.0001|grid of 200002x200002 points exceeds Java's 2^31-element array limit for variant simd; use a larger dx",

@@ -102,11 +102,11 @@ public final class Npy {
         Matcher d = DESCR.matcher(header);
         Matcher f = FORTRAN.matcher(header);
         Matcher s = SHAPE.matcher(header);
-        if (!d.find() || !f.find() || !s.find()) throw new UserError(name + ": malformed .npy header " + header.trim());
+        if (!d.find() || !f.find() || !s.find()) throw new UserError(name + ": malformed .npy header " + printable(header.trim()));
         String descr = d.group(1);
         Matcher t = DTYPE.matcher(descr);
         if (!t.matches()) {
-            throw new UserError(name + ": dtype '" + descr + "' is not supported (numbers, bools and byte strings only)");
+            throw new UserError(name + ": dtype '" + printable(descr) + "' is not supported (numbers, bools and byte strings only)");
         }
         char kind = t.group(2).charAt(0);
         int item;
@@ -131,6 +131,11 @@ public final class Npy {
         return new Array(descr, kind, item, f.group(1).equals("True"), shape, ByteBuffer.wrap(data).order(order));
     }
 
+    /** Header text fit for a one-line message: anything but printable ASCII becomes '?'. */
+    private static String printable(String s) {
+        return s.replaceAll("[^ -~]", "?");
+    }
+
     private static int[] parseShape(String text, String name) {
         List<Integer> dims = new ArrayList<>();
         for (String p : text.replace(" ", "").replace("\n", "").split(",")) {
@@ -139,7 +144,7 @@ public final class Npy {
             try {
                 v = Long.parseLong(p.endsWith("L") ? p.substring(0, p.length() - 1) : p);
             } catch (NumberFormatException e) {
-                throw new UserError(name + ": bad dimension '" + p + "' in the .npy header");
+                throw new UserError(name + ": bad dimension '" + printable(p) + "' in the .npy header");
             }
             if (v < 0 || v > Integer.MAX_VALUE) throw new UserError(name + ": bad dimension " + p);
             dims.add((int) v);

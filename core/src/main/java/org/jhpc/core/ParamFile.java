@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * allowed; a later assignment to the same name wins (as in Python). A value is a Python int literal (decimal with
  * optional {@code _} separators, or {@code 0x}/{@code 0o}/{@code 0b}), a Python float literal ({@code 1.0},
  * {@code .5}, {@code 5.}, {@code 1e-3}, {@code 1_000.5}), either with a leading {@code +} or {@code -}, or
- * {@code True}/{@code False}.
+ * {@code True}/{@code False}. A leading UTF-8 byte order mark is skipped, as Python skips it.
  */
 public final class ParamFile {
     private ParamFile() {}
@@ -48,6 +48,8 @@ public final class ParamFile {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UserError("cannot read parameter file " + file + ": not UTF-8 text", e);
         } catch (IOException e) {
             throw new UserError("cannot read parameter file " + file + ": " + AtomicFiles.describe(e), e);
         }
@@ -56,6 +58,7 @@ public final class ParamFile {
 
     public static Map<String, Value> parse(String text, String source) {
         Map<String, Value> out = new LinkedHashMap<>();
+        if (text.startsWith("\uFEFF")) text = text.substring(1);   // a UTF-8 byte order mark, as Python accepts
         String[] lines = text.split("\r?\n|\r", -1);
         for (int ln = 0; ln < lines.length; ln++) {
             String line = lines[ln];

@@ -57,7 +57,7 @@ public final class Diff2dProblem {
         if (p.x2() <= p.x1()) throw new UserError("x2 must be > x1, got x1=" + p.x1() + " x2=" + p.x2());
         if (p.D() <= 0) throw new UserError("D must be > 0, got " + p.D());
         if (p.runtime() < 0) throw new UserError("runtime must be >= 0, got " + p.runtime());
-        if (p.outtime() <= 0) throw new UserError("outtime must be > 0, got " + p.outtime());
+        if (p.outtime() < 0) throw new UserError("outtime must be >= 0, got " + p.outtime());   // 0: every step
         double width = p.x2() - p.x1();
         if (!Double.isFinite(width)) throw new UserError("x2-x1 overflows: x1=" + p.x1() + " x2=" + p.x2());
         double rows = width / p.dx();

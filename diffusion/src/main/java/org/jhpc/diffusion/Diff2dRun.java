@@ -36,9 +36,66 @@ public final class Diff2dRun {
     /** What a run measured: seconds spent advancing the solver, and the final simulation time. */
     public record Result(double computeSeconds, double simtime) {}
 
+    /**
+     * Where a run starts: step 0 at simtime 0, or a checkpoint's step and simtime (bit-exact). A resumed run prints
+     * and draws only the output times after {@code step} (those up to it were printed before the checkpoint was
+     * written), exactly as the uninterrupted run prints them.
+     */
+    public record Start(long step, double simtime, boolean resumed) {
+        public static final Start ZERO = new Start(0, 0.0, false);
+    }
+
+    /**
+     * Checkpointing and clean stops, consulted between steps: the loop never advances past {@link #nextStop} in one
+     * call, calls {@link #after} after every advance, and stops (throwing {@link Stopped}) when a signal arrived.
+     */
+    public interface Control {
+        /** The first step after {@code done} at which {@link #after} must run (Long.MAX_VALUE: none). */
+        long nextStop(long done);
+
+        /** Called after each advance with the solver's state at step {@code done}; {@code last}: a stop follows. */
+        void after(Diff2dProblem p, long done, double simtime, Solver solver, boolean last);
+
+        /** Whether advances should be kept short (about 0.2 s), so that a signal or a wall-clock deadline is seen soon. */
+        default boolean responsive() {
+            return true;
+        }
+
+        /** The signal that asks the run to stop, or null. */
+        default org.jhpc.core.Signals.Caught stopRequested() {
+            return org.jhpc.core.Signals.caught();
+        }
+
+        Control NONE = new Control() {
+            @Override public long nextStop(long done) { return Long.MAX_VALUE; }
+            @Override public void after(Diff2dProblem p, long done, double simtime, Solver solver, boolean last) {}
+            @Override public boolean responsive() { return false; }
+            @Override public org.jhpc.core.Signals.Caught stopRequested() { return null; }
+        };
+    }
+
+    /** The run stopped at {@code step} (simtime {@code simtime}) because of {@code signal}. */
+    public static final class Stopped extends RuntimeException {
+        public final long step;
+        public final double simtime;
+        public final org.jhpc.core.Signals.Caught signal;
+
+        Stopped(long step, double simtime, org.jhpc.core.Signals.Caught signal) {
+            super("stopped by SIG" + signal.name() + " at step " + step, null, false, false);
+            this.step = step;
+            this.simtime = simtime;
+            this.signal = signal;
+        }
+    }
+
     public static Result run(Diff2dProblem p, Solver solver, PrintWriter out, List<Observer> observers) {
+        return run(p, solver, out, observers, Start.ZERO, Control.NONE);
+    }
+
+    public static Result run(Diff2dProblem p, Solver solver, PrintWriter out, List<Observer> observers, Start start,
+                             Control control) {
         try {
-            Result r = loop(p, solver, out, observers);
+            Result r = loop(p, solver, out, observers, start, control);
             for (Observer o : observers) o.finish();
             return r;
         } catch (RuntimeException | Error e) {
@@ -47,26 +104,47 @@ public final class Diff2dRun {
         }
     }
 
-    private static Result loop(Diff2dProblem p, Solver solver, PrintWriter out, List<Observer> observers) {
+    /** simtime after {@code steps} steps: dt added once per step from 0, as diff2d.py accumulates it. */
+    public static double simtimeAt(Diff2dProblem p, long steps) {
+        double t = 0 * p.dt;
+        for (long s = 0; s < steps; s++) t += p.dt;
+        return t;
+    }
+
+    private static Result loop(Diff2dProblem p, Solver solver, PrintWriter out, List<Observer> observers,
+                               Start start, Control control) {
         Warmup.stop();
-        double simtime = 0 * p.dt;
-        emit(p, 0, simtime, solver, out, observers);
+        double simtime = start.simtime();
+        long done = start.step();
+        if (!start.resumed()) emit(p, 0, simtime, solver, out, observers);
         // Advance from one printed time to the next in one call (threads meet once per call), or in 1/200ths of
-        // the run when a progress bar is shown.
+        // the run when a progress bar is shown, or in about 0.2 s of work when signals and clocks must be seen.
         boolean fine = observers.stream().anyMatch(Observer::wantsProgress);
         long chunk = fine ? Math.max(1, p.nsteps / 200) : Long.MAX_VALUE;
+        boolean responsive = control.responsive();
+        long cap = responsive ? Math.max(1, (long) ((1 << 22) / Math.max(1.0, (double) p.nrows * p.nrows))) : Long.MAX_VALUE;
         long nanos = 0;
-        long done = 0;
         while (done < p.nsteps) {
             long toOutput = p.nper - done % p.nper;
             long k = Math.min(Math.min(toOutput, chunk), p.nsteps - done);
+            k = Math.min(k, cap);
+            long stop = control.nextStop(done);
+            if (stop > done) k = Math.min(k, stop - done);
             long t0 = System.nanoTime();
             solver.advance(k);
-            nanos += System.nanoTime() - t0;
+            long dtNanos = System.nanoTime() - t0;
+            nanos += dtNanos;
+            if (responsive) {   // aim at 0.2 s per advance from the rate just measured
+                double perStep = Math.max(1.0, (double) dtNanos / k);
+                cap = Math.max(1, Math.min(Long.MAX_VALUE / 4, (long) (2e8 / perStep)));
+            }
             for (long s = 0; s < k; s++) simtime += p.dt;
             done += k;
             for (Observer o : observers) o.progress(done, p.nsteps);
             if (done % p.nper == 0) emit(p, done, simtime, solver, out, observers);
+            org.jhpc.core.Signals.Caught sig = control.stopRequested();
+            control.after(p, done, simtime, solver, sig != null);
+            if (sig != null && done < p.nsteps) throw new Stopped(done, simtime, sig);
         }
         return new Result(nanos * 1e-9, simtime);
     }

@@ -37,7 +37,8 @@ public final class Solvers {
             case LOOPS -> new LoopsSolver(p);
             case FLAT -> new FlatSolver(p);
             case SIMD -> new SimdSolver(p, o.depth());
-            case THREADS -> new ThreadsSolver(p, o.threads(), o.depth());
+            // more threads than rows would only wait at the barriers: at most one per row
+            case THREADS -> new ThreadsSolver(p, Math.min(o.threads(), Math.max(1, p.nrows)), o.depth());
             case EXPR -> new ExprSolver(p, o.threads());
             case MPI -> MpiSolver.create(p);
         };

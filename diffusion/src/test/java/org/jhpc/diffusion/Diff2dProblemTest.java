@@ -30,6 +30,13 @@ class Diff2dProblemTest {
         assertEquals(1, p.nper);
     }
 
+    @Test
+    void outtimeZeroPrintsEveryStepAsDiff2dPyDoes() {
+        // diff2d.py: nper = max(1, int(outtime/dt)) = 1 for outtime = 0
+        Diff2dProblem p = new Diff2dProblem(Diff2dTesting.params("outtime=0"));
+        assertEquals(1, p.nper);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "dx=0|dx must be > 0, got 0.0",
@@ -38,7 +45,7 @@ class Diff2dProblemTest {
         "dx=25|dx=25.0 is larger than the domain width 20.0",
         "D=0|D must be > 0, got 0.0",
         "runtime=-1|runtime must be >= 0, got -1.0",
-        "outtime=0|outtime must be > 0, got 0.0",
+        "outtime=-1|outtime must be >= 0, got -1.0",
         "dx=1e400|dx must be a finite number, got Infinity",
         "D=1e300|step count runtime/dt = 6.0E303 overflows a 64-bit integer",
         "dx=1e-300|grid too large: (x2-x1)/dx = 1.9999999999999999E301 rows; dx=1.0E-300 is too small",

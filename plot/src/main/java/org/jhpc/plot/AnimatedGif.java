@@ -10,6 +10,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.jhpc.core.AtomicFiles;
 import org.jhpc.core.UserError;
@@ -31,7 +32,9 @@ public final class AnimatedGif implements AutoCloseable {
         this.pending = AtomicFiles.open(file);
         try {
             this.writer = ImageIO.getImageWritersByFormatName("gif").next();
-            this.ios = ImageIO.createImageOutputStream(pending.stream());
+            // straight into the hidden temporary file: ImageIO.createImageOutputStream(stream) would cache the whole GIF
+            // in java.io.tmpdir (imageioNNN.tmp), which a killed JVM leaves behind
+            this.ios = new FileImageOutputStream(pending.temporary().toFile());
             writer.setOutput(ios);
             writer.prepareWriteSequence(null);
         } catch (IOException e) {
@@ -92,6 +95,11 @@ public final class AnimatedGif implements AutoCloseable {
     @Override
     public void close() {
         writer.dispose();
+        try {
+            ios.close();
+        } catch (IOException ignored) {
+            // discarded anyway
+        }
         pending.close();
     }
 }

@@ -35,6 +35,16 @@ public final class FieldImage {
         this.vmax = vmax;
     }
 
+    /**
+     * Writes {@code img} as PNG to {@code out} through an in-memory cache: {@code ImageIO.write(img, "png", out)}
+     * would cache through a file {@code imageioNNN.tmp} in {@code java.io.tmpdir} that a killed JVM leaves behind.
+     */
+    public static void writePng(java.awt.image.RenderedImage img, java.io.OutputStream out) throws java.io.IOException {
+        try (var ios = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
+            if (!javax.imageio.ImageIO.write(img, "png", ios)) throw new java.io.IOException("no PNG writer");
+        }
+    }
+
     public BufferedImage render(int n, Values v, double x1, double x2, String title) {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         int[] px = new int[SIDE * SIDE];

@@ -9,7 +9,6 @@ import java.awt.Robot;
 import java.awt.image.BufferedImage;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import javax.swing.JFrame;
 import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
@@ -107,7 +106,7 @@ public final class LiveWindow implements AutoCloseable {
                 SwingUtilities.invokeAndWait(() -> where[0] = panel.getLocationOnScreen());
                 BufferedImage shot = new Robot().createScreenCapture(
                         new Rectangle(where[0].x, where[0].y, panel.getWidth(), panel.getHeight()));
-                AtomicFiles.write(snapshot, out -> ImageIO.write(shot, "png", out));
+                AtomicFiles.write(snapshot, out -> FieldImage.writePng(shot, out));
             }
             SwingUtilities.invokeAndWait(frame::dispose);
         } catch (Exception e) {
