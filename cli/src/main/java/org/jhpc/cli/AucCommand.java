@@ -55,8 +55,12 @@ public final class AucCommand implements Callable<Integer> {
             + "and compute_seconds=<s> (wall time of the last computation) on stderr")
     boolean timing;
 
+    @picocli.CommandLine.Mixin
+    JitOption jit = new JitOption();
+
     @Override
     public Integer call() {
+        if (jit.reexecIfNeeded() instanceof Integer child) return child;
         long ntot = parseCount(ntotText);
         if (digits < 0 || digits > MAX_DIGITS) {
             throw new UserError("--digits must be from 0 to " + MAX_DIGITS + ", got " + digits);
@@ -66,7 +70,7 @@ public final class AucCommand implements Callable<Integer> {
         Variant v = variant == null ? Integrators.fastest(threads) : Variant.parse(variant);
 
         double area = Double.NaN;
-        long nanos = 0, cpuNanos = 0;
+        long nanos = 0, cpuNanos = 0, firstNanos = 0;
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         String kernel;
         boolean root = true;
@@ -77,6 +81,7 @@ public final class AucCommand implements Callable<Integer> {
                 long c0 = mx.getCurrentThreadCpuTime(), t0 = System.nanoTime();
                 area = integrator.area(ntot);
                 nanos = System.nanoTime() - t0;
+                if (r == 0) firstNanos = nanos;
                 cpuNanos = mx.getCurrentThreadCpuTime() - c0;
             }
         }
@@ -97,6 +102,9 @@ public final class AucCommand implements Callable<Integer> {
                         ntot * (double) Integrand.FLOPS_PER_POINT / secs * 1e-9, Integrand.FLOPS_PER_POINT);
             }
             err.println("cpu_seconds=" + cpuNanos * 1e-9 + " (calling thread only)");
+            jit.report(err);
+            err.println("first_call_seconds=" + firstNanos * 1e-9 + " steady_seconds=" + secs + " (run 1 and run "
+                    + repeat + " of --repeat " + repeat + ")");
             err.println("compute_seconds=" + secs);
             err.flush();
         }

@@ -85,8 +85,12 @@ public final class Diff2dCommand implements Callable<Integer> {
     @Option(names = "--fail-at-step", paramLabel = "K", description = "the step at which --fail-rank fails (default 0)")
     long failAtStep = 0;
 
+    @picocli.CommandLine.Mixin
+    JitOption jit = new JitOption();
+
     @Override
     public Integer call() {
+        if (jit.reexecIfNeeded() instanceof Integer child) return child;
         if (noSimd) Simd.force(false);
         Diff2dParams p = Diff2dParams.defaults();
         if (params != null) p = p.withAll(ParamFile.read(params));
@@ -141,6 +145,7 @@ public final class Diff2dCommand implements Callable<Integer> {
                 err.printf("halo_seconds_per_step=%.3g (rank 0, included in compute_seconds)%n",
                         haloSeconds / problem.nsteps);
             }
+            jit.report(err);
             err.println("compute_seconds=" + secs);
             err.flush();
         }

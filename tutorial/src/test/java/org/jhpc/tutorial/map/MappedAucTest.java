@@ -32,6 +32,11 @@ class MappedAucTest {
     }
 
     @Test
+    void manySmallChunksStayExact() {
+        assertNearExact(3_000_000, MappedAuc.run(MapStrategy.FIXED, 3_000_000, 65_536, 2, 1).area(), "65536 chunks");
+    }
+
+    @Test
     void moreChunksThanPoints() {
         assertNearExact(7, MappedAuc.run(MapStrategy.STEALING, 7, 100, 2, 2).area(), "100 chunks of 7 points");
     }
