@@ -23,6 +23,7 @@ public final class Main implements Runnable {
             MpiCommand.class, ProfileCommand.class,
             RaceCommand.class,
             MapCommand.class,
+            ExerciseCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
