@@ -24,6 +24,7 @@ public final class Main implements Runnable {
             RaceCommand.class,
             MapCommand.class,
             ExerciseCommand.class,
+            ArraysCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec

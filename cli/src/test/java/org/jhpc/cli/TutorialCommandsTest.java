@@ -65,6 +65,19 @@ class TutorialCommandsTest {
         assertEquals(4 + 2, seen, r.out());
     }
 
+    @Test
+    void arraysPrintsNumpysLinesThenTheTimings() {
+        AucCommandTest.Run r = AucCommandTest.run("arrays", "--grid", "7", "--elements", "121", "--n", "7",
+                "--repeat", "1");
+        assertEquals(0, r.code(), String.valueOf(r.err()));
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.contains("  P @ P = [[9.0, 8.0], [16.0, 17.0]]"), r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("nested double[][] vs flat") && l.endsWith("same sum: yes")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("boxed List<Double>") && l.endsWith("same sum: yes")));
+        assertTrue(lines.getLast().matches("matrix product 7x7 @ 7x7: .* max \\|difference\\| [0-9.]+e[-+][0-9]+"),
+                lines.getLast());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "race --workers 0|jhpc race: error: --workers must be from 1 to 1024, got 0",
@@ -73,7 +86,8 @@ class TutorialCommandsTest {
         "map --workers -1|jhpc map: error: --workers must be from 1 to 1024, got -1",
         "map --chunks 0|jhpc map: error: --chunks must be from 1 to 1048576, got 0",
         "map --strategy pool|jhpc map: error: unknown strategy 'pool'; choose one of fixed, stealing, stream, virtual",
-        "map 0|jhpc map: error: NTOT must be at least 1, got 0"})
+        "map 0|jhpc map: error: NTOT must be at least 1, got 0",
+        "arrays --n 0|jhpc arrays: error: --n must be from 1 to 4096, got 0"})
     void badInputIsOneLineAndExitTwo(String args, String message) {
         AucCommandTest.Run r = AucCommandTest.run(args.split(" "));
         assertEquals(2, r.code());
