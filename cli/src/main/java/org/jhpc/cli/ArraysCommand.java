@@ -33,7 +33,7 @@ public final class ArraysCommand implements Callable<Integer> {
     int n = 256;
 
     @Option(names = "--repeat", paramLabel = "R", description = "timed runs of each (the best is shown)")
-    int repeat = 5;
+    int repeat = 10;
 
     @Override
     public Integer call() {
