@@ -65,14 +65,15 @@ public final class JitOption {
 
     @Option(names = "--jit", paramLabel = "MODE", description = "interp (-Xint), c1 (-XX:TieredStopAtLevel=1) or c2 "
             + "(the full tiered pipeline): runs the command in a JVM of that mode; --timing adds the JIT's compile "
-            + "time")
-    String jit = "c2";
+            + "time (default: this JVM's mode, c2 unless JHPC_JAVA_OPTS sets -Xint or -XX:TieredStopAtLevel)")
+    String jit;
 
     /**
      * When {@code --jit} asks for another mode than this JVM's, runs the same command line in a child JVM of that
      * mode and returns its exit code; else returns null and the command runs here.
      */
     Integer reexecIfNeeded() {
+        if (jit == null) return null;
         Mode want = Mode.parse(jit);
         if (want == Mode.current()) return null;
         List<String> cmd = new ArrayList<>();

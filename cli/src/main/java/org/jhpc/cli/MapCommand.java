@@ -51,8 +51,8 @@ public final class MapCommand implements Callable<Integer> {
         long ntot = AucCommand.parseCount(ntotText);
         List<MapStrategy> strategies = strategy == null ? List.of(MapStrategy.values())
                 : List.of(MapStrategy.parse(strategy));
-        for (int c : sweep) MappedAuc.run(MapStrategy.FIXED, 1, c, workers, repeat);   // bad input fails first
-        MappedAuc.run(MapStrategy.FIXED, 1, chunks, workers, repeat);
+        for (int c : sweep) MappedAuc.check(c, workers, repeat);   // bad input fails before any output
+        MappedAuc.check(chunks, workers, repeat);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Pool.map(f, [1, 2, 3]) with f(x) = x*x: " + MappedAuc.squares(List.of(1, 2, 3), workers));
         out.printf("auc of %d points in %d chunks on %d workers, best of %d (exact left sum %s)%n",

@@ -3,6 +3,7 @@ package org.jhpc.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jhpc.core.UserError;
 import org.jhpc.tutorial.race.CounterRace;
 import org.jhpc.tutorial.race.FalseSharing;
 import org.jhpc.tutorial.race.Fix;
@@ -41,7 +42,7 @@ public final class RaceCommand implements Callable<Integer> {
     public Integer call() {
         RaceLimits.check(workers, increments);
         List<Fix> fixes = fix == null ? List.of(Fix.values()) : List.of(Fix.parse(fix));
-        if (length < 0) SharedArray.run(workers, length);   // throws the one-line error before any output
+        if (length < 0) throw new UserError("--length must be >= 0, got " + length);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("shared counter: %d workers x %d increments%n", workers, increments);
         for (Fix f : fixes) {

@@ -61,6 +61,14 @@ class JitOptionTest {
     }
 
     @Test
+    void withoutTheOptionTheJvmsOwnModeIsKept() {
+        ChildProcess.Result r = ChildProcess.of(Cli.javaCommand(List.of("-Xint"), "auc", "1023", "--timing"))
+                .timeout(120).run();
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.errLines().contains("jit=interp (the bytecode interpreter only, no compiler)"), r.err());
+    }
+
+    @Test
     void anUnknownModeIsOneLine() {
         Cli.Result r = Cli.run("diff2d", "--jit", "pypy");
         assertEquals(2, r.code());

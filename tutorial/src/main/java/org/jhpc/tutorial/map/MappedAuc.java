@@ -23,6 +23,15 @@ public final class MappedAuc {
      */
     public record Result(MapStrategy strategy, int chunks, int workers, double area, double seconds) {}
 
+    /** Checks the inputs of {@link #run}: one-line {@link UserError}s. */
+    public static void check(int chunks, int workers, int repeats) {
+        if (chunks < 1 || chunks > MAX_CHUNKS) {
+            throw new UserError("--chunks must be from 1 to " + MAX_CHUNKS + ", got " + chunks);
+        }
+        if (workers < 1 || workers > 1024) throw new UserError("--workers must be from 1 to 1024, got " + workers);
+        if (repeats < 1) throw new UserError("--repeat must be at least 1, got " + repeats);
+    }
+
     /** The chunks of an ntot-point sum. */
     public static List<Chunk> split(long ntot, int chunks) {
         List<Chunk> out = new ArrayList<>(chunks);
@@ -33,11 +42,7 @@ public final class MappedAuc {
     /** The area by {@code strategy}, run {@code repeats} times; the time is the fastest run's. */
     public static Result run(MapStrategy strategy, long ntot, int chunks, int workers, int repeats) {
         if (ntot < 1) throw new UserError("NTOT must be at least 1, got " + ntot);
-        if (chunks < 1 || chunks > MAX_CHUNKS) {
-            throw new UserError("--chunks must be from 1 to " + MAX_CHUNKS + ", got " + chunks);
-        }
-        if (workers < 1 || workers > 1024) throw new UserError("--workers must be from 1 to 1024, got " + workers);
-        if (repeats < 1) throw new UserError("--repeat must be at least 1, got " + repeats);
+        check(chunks, workers, repeats);
         double area = Double.NaN;
         double best = Double.POSITIVE_INFINITY;
         for (int r = 0; r < repeats; r++) {
