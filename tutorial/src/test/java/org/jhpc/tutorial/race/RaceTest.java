@@ -25,11 +25,12 @@ class RaceTest {
 
     @Test
     void theRacyCounterNeverOverCounts() {
-        // a lost update can only lose: count <= expected on every run (how many are lost is up to the scheduler)
+        // a lost update can only lose: count <= expected on every run (how many are lost is up to the scheduler;
+        // the worst interleaving of read-add-write still leaves at least 2)
         for (int rep = 0; rep < 3; rep++) {
             CounterRace.Result r = CounterRace.run(Fix.NONE, 10, 50_000);
             assertEquals(500_000, r.expected());
-            assertTrue(r.count() <= r.expected() && r.count() >= 50_000, r.toString());
+            assertTrue(r.count() <= r.expected() && r.count() >= 2, r.toString());
             assertEquals(r.expected() - r.count(), r.lost());
         }
         assertEquals(1_000, CounterRace.run(Fix.NONE, 1, 1_000).count(), "one worker cannot race");
