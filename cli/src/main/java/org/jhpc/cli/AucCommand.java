@@ -56,8 +56,12 @@ public final class AucCommand implements Callable<Integer> {
     @Mixin
     TimingOption timing;
 
+    @Mixin
+    JitOption jit = new JitOption();
+
     @Override
     public Integer call() {
+        if (jit.reexecIfNeeded() instanceof Integer child) return child;
         long ntot = parseCount(ntotText);
         if (digits < 0 || digits > MAX_DIGITS) {
             throw new UserError("--digits must be from 0 to " + MAX_DIGITS + ", got " + digits);
@@ -67,7 +71,7 @@ public final class AucCommand implements Callable<Integer> {
         Variant v = variant.resolve(() -> Integrators.fastest(threads.get()));
 
         double area = Double.NaN;
-        long nanos = 0, cpuNanos = 0;
+        long nanos = 0, cpuNanos = 0, firstNanos = 0;
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         String kernel;
         boolean root = true;
@@ -78,6 +82,7 @@ public final class AucCommand implements Callable<Integer> {
                 long c0 = mx.getCurrentThreadCpuTime(), t0 = System.nanoTime();
                 area = integrator.area(ntot);
                 nanos = System.nanoTime() - t0;
+                if (r == 0) firstNanos = nanos;
                 cpuNanos = mx.getCurrentThreadCpuTime() - c0;
             }
         }
@@ -96,6 +101,9 @@ public final class AucCommand implements Callable<Integer> {
                         ntot * (double) Integrand.FLOPS_PER_POINT / secs * 1e-9, Integrand.FLOPS_PER_POINT));
             }
             lines.add("cpu_seconds=" + cpuNanos * 1e-9 + " (calling thread only)");
+            lines.addAll(jit.lines());
+            lines.add("first_call_seconds=" + firstNanos * 1e-9 + " steady_seconds=" + secs + " (run 1 and run "
+                    + repeat + " of --repeat " + repeat + ")");
             timing.print(spec.commandLine().getErr(), v, kernel, lines, secs);
         }
         return 0;

@@ -103,8 +103,12 @@ public final class Diff2dCommand implements Callable<Integer> {
     static final int MAX_THREADS = 1024;
     // -------------------------------------------------------------------------------------------------------------
 
+    @Mixin
+    JitOption jit = new JitOption();
+
     @Override
     public Integer call() {
+        if (jit.reexecIfNeeded() instanceof Integer child) return child;
         simd.apply();
         if (threads.get() > MAX_THREADS) {
             throw new UserError("--threads must be <= " + MAX_THREADS + ", got " + threads.get());
@@ -193,6 +197,7 @@ public final class Diff2dCommand implements Callable<Integer> {
                 lines.add(String.format(Locale.ROOT, "halo_seconds_per_step=%.3g (rank 0, included in compute_seconds)",
                         haloSeconds / problem.nsteps));
             }
+            lines.addAll(jit.lines());
             timing.print(err, v, kernel, lines, secs);
         }
         return 0;

@@ -21,7 +21,12 @@ public final class Main implements Runnable {
 
     /** The subcommands, in the order {@code --help} lists them. */
     static final List<Class<?>> COMMANDS = List.of(Diff2dCommand.class, AucCommand.class, ExprCommand.class,
-            MpiCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class);
+            MpiCommand.class, ProfileCommand.class,
+            RaceCommand.class,
+            MapCommand.class,
+            ExerciseCommand.class,
+            ArraysCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
