@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.jhpc.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,37 +26,21 @@ class MpiJobTest {
         return m.get();
     }
 
+    /** A child JVM running {@code mainClass} on this test's classpath, small and quick to start (one per rank). */
     static List<String> java(String mainClass, String... args) {
-        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", classpath(), mainClass));
-        c.addAll(List.of(args));
-        return c;
+        return ChildProcess.java(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"), mainClass, args);
     }
 
-    static String classpath() {
-        try {
-            return Path.of(SelfTestMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + File.pathSeparator
-                    + Path.of(MPI.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
+    /** What a job printed (stdout and stderr merged) and how it ended. */
     record Run(int exit, String out, double seconds) {}
 
-    static Run run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("OMPI_MCA_mpi_yield_when_idle", "1");   // waiting ranks yield the shared cores
-        pb.environment().put("OMPI_MCA_btl_vader_single_copy_mechanism", "none");
-        long t0 = System.nanoTime();
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        boolean ended = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        if (!ended) p.destroyForcibly();
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertTrue(ended, "job did not end within " + timeoutSeconds + " s:\n" + text);
-        return new Run(p.exitValue(), text, (System.nanoTime() - t0) * 1e-9);
+    /** Runs {@code command} through {@link ChildProcess}: killed with its process tree after {@code timeoutSeconds}. */
+    static Run run(List<String> command, int timeoutSeconds) {
+        ChildProcess.Result r = ChildProcess.of(command).mergeStderr().timeout(timeoutSeconds)
+                .env("OMPI_MCA_mpi_yield_when_idle", "1")   // waiting ranks yield the shared cores
+                .env("OMPI_MCA_btl_vader_single_copy_mechanism", "none")
+                .run();
+        return new Run(r.exit(), r.out(), r.seconds());
     }
 
     static void assertAllRanksPassed(Run r, int np) {
@@ -73,21 +52,21 @@ class MpiJobTest {
 
     @ParameterizedTest(name = "mpirun -np {0}")
     @ValueSource(ints = {1, 2, 3, 4})
-    void everyCheckPassesOnEveryRank(int np) throws Exception {
+    void everyCheckPassesOnEveryRank(int np) {
         Path mpirun = mpirun();
         Run r = run(Mpirun.command(mpirun, np, java(SelfTestMain.class.getName())), 120);
         assertAllRanksPassed(r, np);
     }
 
     @Test
-    void worksAsSingletonWithoutMpirun() throws Exception {
+    void worksAsSingletonWithoutMpirun() {
         mpirun();
         Run r = run(java(SelfTestMain.class.getName()), 120);
         assertAllRanksPassed(r, 1);
     }
 
     @Test
-    void aMissingLibraryIsReportedNotCrashed() throws Exception {
+    void aMissingLibraryIsReportedNotCrashed() {
         List<String> cmd = java(MissingLibraryMain.class.getName());
         cmd.add(1, "-Djhpc.libmpi=/no/such/libmpi.so");
         Run r = run(cmd, 60);
@@ -98,7 +77,7 @@ class MpiJobTest {
     }
 
     @Test
-    void aFailingRankEndsTheWholeJob() throws Exception {
+    void aFailingRankEndsTheWholeJob() {
         Path mpirun = mpirun();
         // rank 2 throws while ranks 0, 1 and 3 block in a receive from it: MPI_Abort must end them all
         Run r = run(Mpirun.command(mpirun, 4, java(SelfTestMain.class.getName(), "fail", "2")), 60);

@@ -93,10 +93,6 @@ public final class MpiSolver implements Solver {
         return rank == 0;
     }
 
-    public Decomposition decomposition() {
-        return dec;
-    }
-
     /** Rank 0's value of {@code flag}, on every rank (collective). */
     public boolean fromRoot(boolean flag) {
         int[] f = {flag ? 1 : 0};
@@ -107,10 +103,6 @@ public final class MpiSolver implements Solver {
     /** Seconds this rank spent in halo exchanges so far. */
     public double haloSeconds() {
         return haloNanos * 1e-9;
-    }
-
-    public Comm comm() {
-        return cart;
     }
 
     @Override
