@@ -46,7 +46,18 @@ public final class Buf {
     }
 
     private static Buf slice(MemorySegment s, Datatype t, long offset, long count) {
+        long length = s.byteSize() / t.size();
+        if (offset < 0 || count < 0 || offset + count > length) {
+            throw new IllegalArgumentException("elements [" + offset + ", " + (offset + count) + ") do not lie in an array of "
+                    + length + (count < 0 ? " (negative count)" : offset < 0 ? " (negative offset)" : ""));
+        }
         return new Buf(s.asSlice(offset * t.size(), count * t.size()), t);
+    }
+
+    /** This buffer, checked to be one MPI may write ({@code what} names the call for the message). */
+    Buf writable(String what) {
+        if (segment.isReadOnly()) throw new IllegalArgumentException(what + ": the receive buffer is read-only");
+        return this;
     }
 
     /** Resolves a buffer argument (see the class comment); {@code null} only where {@code nullable}. */

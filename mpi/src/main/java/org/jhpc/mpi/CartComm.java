@@ -34,8 +34,12 @@ public final class CartComm extends Comm {
         return c;
     }
 
-    /** The rank at {@code coords} ({@code MPI_Cart_rank}; periodic dimensions wrap). */
+    /** The rank at {@code coords}, one per dimension ({@code MPI_Cart_rank}; periodic dimensions wrap). */
     public int rankOf(int... coords) {
+        if (coords.length != dims.length) {
+            throw new IllegalArgumentException("rankOf: " + coords.length + " coordinates for a " + dims.length
+                    + "-dimensional grid");
+        }
         int[] out = new int[1];
         MPI.check(LibMpi.cartRank(h(), MemorySegment.ofArray(coords.clone()), MemorySegment.ofArray(out)),
                 "MPI_Cart_rank");

@@ -243,12 +243,15 @@ public final class MPI {
     }
 
     static MpiException error(int rc, String function) {
-        String text;
+        return new MpiException(function + " failed: " + errorString(rc) + " (error " + rc + ")", rc);
+    }
+
+    /** MPI's text for an error code ({@code MPI_Error_string}). */
+    static String errorString(int rc) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment s = a.allocate(Abi.MAX_ERROR_STRING);
             MemorySegment len = a.allocate(ValueLayout.JAVA_INT);
-            text = LibMpi.errorString(rc, s, len) == 0 ? s.getString(0) : "error code " + rc;
+            return LibMpi.errorString(rc, s, len) == 0 ? s.getString(0) : "error code " + rc;
         }
-        return new MpiException(function + " failed: " + text + " (error " + rc + ")", rc);
     }
 }

@@ -29,6 +29,7 @@ public final class Request {
     private final MemorySegment copyBack;  // the Java array to fill on completion (receives), or null
     private final Datatype type;
     private Status result;
+    private MpiException failure;
 
     private Request(MemorySegment block, MemorySegment slot, MemorySegment status, MemorySegment nativeBuf,
                     MemorySegment copyBack, Datatype type) {
@@ -76,18 +77,25 @@ public final class Request {
         return result != null;
     }
 
-    /** Blocks until the operation completes ({@code MPI_Wait}); returns its status (count in elements). */
+    /**
+     * Blocks until the operation completes ({@code MPI_Wait}); returns its status (count in elements). A failed
+     * operation throws its {@link MpiException}, now and on every later call.
+     */
     public synchronized Status await() {
+        if (failure != null) throw failure;
         if (result != null) return result;
-        MPI.check(LibMpi.wait(slot, status), "MPI_Wait");
+        int rc = LibMpi.wait(slot, status);
+        if (rc != 0) throw fail(MPI.error(rc, "MPI_Wait"));
         return complete();
     }
 
     /** Completes the operation if it has finished ({@code MPI_Test}); true when it has. */
     public synchronized boolean test() {
+        if (failure != null) throw failure;
         if (result != null) return true;
         Scratch s = Scratch.get();
-        MPI.check(LibMpi.test(slot, s.ints, status), "MPI_Test");
+        int rc = LibMpi.test(slot, s.ints, status);
+        if (rc != 0) throw fail(MPI.error(rc, "MPI_Test"));
         if (s.intAt(0) == 0) return false;
         complete();
         return true;
@@ -98,11 +106,19 @@ public final class Request {
         return result;
     }
 
+    /** The operation failed: MPI freed the request; so is its memory, and the error is kept for later calls. */
+    private MpiException fail(MpiException e) {
+        failure = e;
+        PENDING.remove(this);
+        NativeMemory.free(block);
+        return e;
+    }
+
     private Status complete() {
         result = Status.of(MPI.abi(), status, type);
         int count = Math.max(result.count(), 0);
         if (copyBack != null && count > 0) {
-            MemorySegment.copy(nativeBuf, 0, copyBack, 0, (long) count * type.size());
+            MemorySegment.copy(nativeBuf, 0, copyBack, 0, Math.min((long) count * type.size(), copyBack.byteSize()));
         }
         PENDING.remove(this);
         NativeMemory.free(block);
@@ -114,28 +130,25 @@ public final class Request {
         return waitall(List.of(requests));
     }
 
+    /**
+     * Waits for every request, in order, and returns their statuses. When some fail, every other one is still
+     * completed and the first failure is thrown (each failed request's {@link #await()} throws its own). This is
+     * one {@code MPI_Wait} per request rather than {@code MPI_Waitall}: Open MPI 4.1's {@code MPI_Waitall} error path
+     * frees memory it does not own (a JVM crash) and can hang on a truncated request.
+     */
     public static Status[] waitall(Collection<Request> requests) {
         Request[] rs = requests.toArray(Request[]::new);
-        Abi abi = MPI.abi();
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment handles = a.allocate(abi.handleLayout(), Math.max(1, rs.length));
-            MemorySegment statuses = a.allocate(abi.statusSize() * Math.max(1, rs.length), 8);
-            for (int i = 0; i < rs.length; i++) {
-                abi.writeHandle(handles, i, rs[i].result == null ? abi.readHandle(rs[i].slot, 0) : abi.requestNull());
+        Status[] out = new Status[rs.length];
+        MpiException first = null;
+        for (int i = 0; i < rs.length; i++) {
+            try {
+                out[i] = rs[i].await();
+            } catch (MpiException e) {
+                if (first == null) first = new MpiException("MPI_Waitall: request " + i + " of " + rs.length + ": "
+                        + e.getMessage(), e.errorCode());
             }
-            MPI.check(LibMpi.waitall(rs.length, handles, statuses), "MPI_Waitall");
-            Status[] out = new Status[rs.length];
-            for (int i = 0; i < rs.length; i++) {
-                Request r = rs[i];
-                synchronized (r) {
-                    if (r.result == null) {
-                        MemorySegment.copy(statuses, abi.statusSize() * i, r.status, 0, abi.statusSize());
-                        r.complete();
-                    }
-                    out[i] = r.result;
-                }
-            }
-            return out;
         }
+        if (first != null) throw first;
+        return out;
     }
 }

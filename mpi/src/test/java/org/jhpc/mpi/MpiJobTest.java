@@ -85,4 +85,33 @@ class MpiJobTest {
         assertTrue(r.out().contains("injected failure on rank 2"), r.out());
         assertTrue(!r.out().contains("was not stopped"), r.out());
     }
+
+    /** Issue 13's defects (byte MAX/MIN, PROC_NULL, bounds, aliasing, read-only and over-long receives, ...). */
+    @ParameterizedTest(name = "safety, mpirun -np {0}")
+    @ValueSource(ints = {1, 2, 3})
+    void mistakesAndLibraryBugsAreExceptions(int np) {
+        Run r = runWithoutWorkarounds(Mpirun.command(mpirun(), np, java(SafetyMain.class.getName())), 120);
+        assertEquals(0, r.exit(), r.out());
+        for (int rank = 0; rank < np; rank++) {
+            assertTrue(r.out().contains("rank " + rank + " done 9"), "rank " + rank + " incomplete:\n" + r.out());
+        }
+    }
+
+    /** Rank 0 blocks in a receive while its second thread needs the garbage collector 20 times. */
+    @Test
+    void aRankBlockedInMpiDoesNotHoldOffTheCollector() {
+        List<String> cmd = ChildProcess.java(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx48m"),
+                SafetyMain.class.getName(), "gc");
+        ChildProcess.Result r = ChildProcess.of(Mpirun.command(mpirun(), 2, cmd)).mergeStderr().timeout(90)
+                .env("OMPI_MCA_mpi_yield_when_idle", "1").env("JHPC_MPI_THREAD", "multiple").run();
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("rank 0 done 1") && r.out().contains("rank 1 done 1"), r.out());
+    }
+
+    /** Like {@link #run} but without the btl_vader single-copy workaround: jhpc must be safe on its own. */
+    static Run runWithoutWorkarounds(List<String> command, int timeoutSeconds) {
+        ChildProcess.Result r = ChildProcess.of(command).mergeStderr().timeout(timeoutSeconds)
+                .env("OMPI_MCA_mpi_yield_when_idle", "1").env("OMPI_MCA_btl_vader_single_copy_mechanism", null).run();
+        return new Run(r.exit(), r.out(), r.seconds());
+    }
 }

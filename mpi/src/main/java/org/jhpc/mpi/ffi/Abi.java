@@ -36,6 +36,15 @@ public interface Abi {
 
     long datatypeByte();
 
+    /** {@code MPI_INT8_T}: the signed 8-bit type byte arrays are reduced as ({@code MPI_BYTE} has no order). */
+    long datatypeInt8();
+
+    /** {@code MPI_MESSAGE_NULL}, what {@code MPI_Mprobe} never returns for a real message. */
+    long messageNull();
+
+    /** {@code MPI_ERR_TRUNCATE}: 15 in Open MPI, 14 in MPICH. */
+    int errTruncate();
+
     long opSum();
 
     long opProd();

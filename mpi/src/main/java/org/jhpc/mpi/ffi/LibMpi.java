@@ -63,9 +63,9 @@ public final class LibMpi {
     private static final MethodHandle MH_ERROR_STRING = bind("MPI_Error_string", false, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     private static final MethodHandle MH_WTIME = bind("MPI_Wtime", true, JAVA_DOUBLE);
     private static final MethodHandle MH_WTICK = bind("MPI_Wtick", true, JAVA_DOUBLE);
-    private static final MethodHandle MH_SEND = bind("MPI_Send", true, JAVA_INT, ADDRESS, JAVA_INT, H, JAVA_INT, JAVA_INT, H);
-    private static final MethodHandle MH_RECV = bind("MPI_Recv", true, JAVA_INT, ADDRESS, JAVA_INT, H, JAVA_INT, JAVA_INT, H, ADDRESS);
-    private static final MethodHandle MH_SENDRECV = bind("MPI_Sendrecv", true, JAVA_INT, ADDRESS, JAVA_INT, H, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, H, JAVA_INT, JAVA_INT, H, ADDRESS);
+    private static final MethodHandle MH_SEND = bind("MPI_Send", false, JAVA_INT, ADDRESS, JAVA_INT, H, JAVA_INT, JAVA_INT, H);
+    private static final MethodHandle MH_RECV = bind("MPI_Recv", false, JAVA_INT, ADDRESS, JAVA_INT, H, JAVA_INT, JAVA_INT, H, ADDRESS);
+    private static final MethodHandle MH_SENDRECV = bind("MPI_Sendrecv", false, JAVA_INT, ADDRESS, JAVA_INT, H, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, H, JAVA_INT, JAVA_INT, H, ADDRESS);
     private static final MethodHandle MH_ISEND = bind("MPI_Isend", true, JAVA_INT, ADDRESS, JAVA_INT, H, JAVA_INT, JAVA_INT, H, ADDRESS);
     private static final MethodHandle MH_IRECV = bind("MPI_Irecv", true, JAVA_INT, ADDRESS, JAVA_INT, H, JAVA_INT, JAVA_INT, H, ADDRESS);
     private static final MethodHandle MH_WAIT = bind("MPI_Wait", false, JAVA_INT, ADDRESS, ADDRESS);
@@ -74,17 +74,20 @@ public final class LibMpi {
     private static final MethodHandle MH_PROBE = bind("MPI_Probe", false, JAVA_INT, JAVA_INT, JAVA_INT, H, ADDRESS);
     private static final MethodHandle MH_GET_COUNT = bind("MPI_Get_count", true, JAVA_INT, ADDRESS, H, ADDRESS);
     private static final MethodHandle MH_BARRIER = bind("MPI_Barrier", false, JAVA_INT, H);
-    private static final MethodHandle MH_BCAST = bind("MPI_Bcast", true, JAVA_INT, ADDRESS, JAVA_INT, H, JAVA_INT, H);
-    private static final MethodHandle MH_REDUCE = bind("MPI_Reduce", true, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, H, H, JAVA_INT, H);
-    private static final MethodHandle MH_ALLREDUCE = bind("MPI_Allreduce", true, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, H, H, H);
-    private static final MethodHandle MH_GATHER = bind("MPI_Gather", true, JAVA_INT, ADDRESS, JAVA_INT, H, ADDRESS, JAVA_INT, H, JAVA_INT, H);
-    private static final MethodHandle MH_GATHERV = bind("MPI_Gatherv", true, JAVA_INT, ADDRESS, JAVA_INT, H, ADDRESS, ADDRESS, ADDRESS, H, JAVA_INT, H);
-    private static final MethodHandle MH_ALLGATHER = bind("MPI_Allgather", true, JAVA_INT, ADDRESS, JAVA_INT, H, ADDRESS, JAVA_INT, H, H);
-    private static final MethodHandle MH_ALLGATHERV = bind("MPI_Allgatherv", true, JAVA_INT, ADDRESS, JAVA_INT, H, ADDRESS, ADDRESS, ADDRESS, H, H);
-    private static final MethodHandle MH_SCATTER = bind("MPI_Scatter", true, JAVA_INT, ADDRESS, JAVA_INT, H, ADDRESS, JAVA_INT, H, JAVA_INT, H);
-    private static final MethodHandle MH_SCATTERV = bind("MPI_Scatterv", true, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, H, ADDRESS, JAVA_INT, H, JAVA_INT, H);
+    private static final MethodHandle MH_BCAST = bind("MPI_Bcast", false, JAVA_INT, ADDRESS, JAVA_INT, H, JAVA_INT, H);
+    private static final MethodHandle MH_REDUCE = bind("MPI_Reduce", false, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, H, H, JAVA_INT, H);
+    private static final MethodHandle MH_ALLREDUCE = bind("MPI_Allreduce", false, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, H, H, H);
+    private static final MethodHandle MH_GATHER = bind("MPI_Gather", false, JAVA_INT, ADDRESS, JAVA_INT, H, ADDRESS, JAVA_INT, H, JAVA_INT, H);
+    private static final MethodHandle MH_GATHERV = bind("MPI_Gatherv", false, JAVA_INT, ADDRESS, JAVA_INT, H, ADDRESS, ADDRESS, ADDRESS, H, JAVA_INT, H);
+    private static final MethodHandle MH_ALLGATHER = bind("MPI_Allgather", false, JAVA_INT, ADDRESS, JAVA_INT, H, ADDRESS, JAVA_INT, H, H);
+    private static final MethodHandle MH_ALLGATHERV = bind("MPI_Allgatherv", false, JAVA_INT, ADDRESS, JAVA_INT, H, ADDRESS, ADDRESS, ADDRESS, H, H);
+    private static final MethodHandle MH_SCATTER = bind("MPI_Scatter", false, JAVA_INT, ADDRESS, JAVA_INT, H, ADDRESS, JAVA_INT, H, JAVA_INT, H);
+    private static final MethodHandle MH_SCATTERV = bind("MPI_Scatterv", false, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, H, ADDRESS, JAVA_INT, H, JAVA_INT, H);
+    private static final MethodHandle MH_MPROBE = bind("MPI_Mprobe", false, JAVA_INT, JAVA_INT, JAVA_INT, H, ADDRESS, ADDRESS);
+    private static final MethodHandle MH_MRECV = bind("MPI_Mrecv", false, JAVA_INT, ADDRESS, JAVA_INT, H, ADDRESS, ADDRESS);
+    private static final MethodHandle MH_SENDRECV_REPLACE = bind("MPI_Sendrecv_replace", false, JAVA_INT, ADDRESS, JAVA_INT, H, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, H, ADDRESS);
     private static final MethodHandle MH_DIMS_CREATE = bind("MPI_Dims_create", true, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS);
-    private static final MethodHandle MH_CART_CREATE = bind("MPI_Cart_create", true, JAVA_INT, H, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
+    private static final MethodHandle MH_CART_CREATE = bind("MPI_Cart_create", false, JAVA_INT, H, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
     private static final MethodHandle MH_CART_COORDS = bind("MPI_Cart_coords", true, JAVA_INT, H, JAVA_INT, JAVA_INT, ADDRESS);
     private static final MethodHandle MH_CART_SHIFT = bind("MPI_Cart_shift", true, JAVA_INT, H, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     private static final MethodHandle MH_CART_RANK = bind("MPI_Cart_rank", true, JAVA_INT, H, ADDRESS, ADDRESS);
@@ -467,4 +470,32 @@ public final class LibMpi {
         }
     }
 
+
+    /** {@code MPI_Mprobe(source, tag, comm, &message, &status)}. */
+    public static int mprobe(int source, int tag, long comm, MemorySegment message, MemorySegment status) {
+        try {
+            return (int) MH_MPROBE.invokeExact(source, tag, comm, message, status);
+        } catch (Throwable t) {
+            throw fail(t);
+        }
+    }
+
+    /** {@code MPI_Mrecv(buf, count, datatype, &message, &status)}. */
+    public static int mrecv(MemorySegment buf, int count, long datatype, MemorySegment message, MemorySegment status) {
+        try {
+            return (int) MH_MRECV.invokeExact(buf, count, datatype, message, status);
+        } catch (Throwable t) {
+            throw fail(t);
+        }
+    }
+
+    /** {@code MPI_Sendrecv_replace}. */
+    public static int sendrecvReplace(MemorySegment buf, int count, long datatype, int dest, int sendtag, int source,
+                                      int recvtag, long comm, MemorySegment status) {
+        try {
+            return (int) MH_SENDRECV_REPLACE.invokeExact(buf, count, datatype, dest, sendtag, source, recvtag, comm, status);
+        } catch (Throwable t) {
+            throw fail(t);
+        }
+    }
 }

@@ -13,7 +13,7 @@ import java.lang.foreign.ValueLayout;
  */
 public final class OpenMpiAbi implements Abi {
     private final long commWorld, commSelf, commNull, requestNull, errorsReturn;
-    private final long tDouble, tLong, tInt, tByte;
+    private final long tDouble, tLong, tInt, tByte, tInt8, messageNull;
     private final long opSum, opProd, opMin, opMax;
 
     private OpenMpiAbi(SymbolLookup lib) {
@@ -26,6 +26,8 @@ public final class OpenMpiAbi implements Abi {
         tLong = sym(lib, "ompi_mpi_int64_t");
         tInt = sym(lib, "ompi_mpi_int");
         tByte = sym(lib, "ompi_mpi_byte");
+        tInt8 = sym(lib, "ompi_mpi_int8_t");
+        messageNull = sym(lib, "ompi_message_null");
         opSum = sym(lib, "ompi_mpi_op_sum");
         opProd = sym(lib, "ompi_mpi_op_prod");
         opMin = sym(lib, "ompi_mpi_op_min");
@@ -53,6 +55,9 @@ public final class OpenMpiAbi implements Abi {
     @Override public long datatypeLong() { return tLong; }
     @Override public long datatypeInt() { return tInt; }
     @Override public long datatypeByte() { return tByte; }
+    @Override public long datatypeInt8() { return tInt8; }
+    @Override public long messageNull() { return messageNull; }
+    @Override public int errTruncate() { return 15; }
     @Override public long opSum() { return opSum; }
     @Override public long opProd() { return opProd; }
     @Override public long opMin() { return opMin; }
