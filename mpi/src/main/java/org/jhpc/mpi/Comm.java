@@ -18,7 +18,7 @@ import org.jhpc.mpi.ffi.LibMpi;
  * {@link java.io.Serializable} value. Errors become {@link MpiException}s. Arguments marked "root only" are ignored
  * (and may be null) on other ranks.
  */
-public class Comm {
+public class Comm extends BufferOverloads {
     private volatile long handle;
     private volatile boolean freed;
     private final String name;
@@ -76,9 +76,9 @@ public class Comm {
     static final Status NULL_STATUS = new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0);
 
     /** A buffer argument; null only when {@code peer} is {@link MPI#PROC_NULL} (then nothing is sent or received). */
-    private static Buf peerBuf(Object buf, int peer, String what) {
+    private static Buf peerBuf(Buf buf, int peer, String what) {
         if (buf == null && peer != MPI.PROC_NULL) throw new NullPointerException(what + ": buffer is null");
-        return Buf.wrapOrNull(buf);
+        return buf;
     }
 
     private static int count(Buf b) {
@@ -100,7 +100,7 @@ public class Comm {
     }
 
     /** Sends {@code buf} to {@code dest} with tag 0 ({@code MPI_Send}). */
-    public final void send(Object buf, int dest) {
+    public final void send(Buf buf, int dest) {
         send(buf, dest, 0);
     }
 
@@ -108,7 +108,7 @@ public class Comm {
      * Sends {@code buf} to {@code dest} ({@code MPI_Send}; blocks until the buffer may be reused). With
      * {@code dest = PROC_NULL} nothing is sent and {@code buf} may be null.
      */
-    public final void send(Object buf, int dest, int tag) {
+    public final void send(Buf buf, int dest, int tag) {
         long c = h();
         Buf b = peerBuf(buf, dest, "send");
         try (Stage st = Stage.open(Stage.need(b))) {
@@ -117,12 +117,12 @@ public class Comm {
     }
 
     /** Receives into {@code buf} from any source with any tag. */
-    public final Status recv(Object buf) {
+    public final Status recv(Buf buf) {
         return recv(buf, MPI.ANY_SOURCE, MPI.ANY_TAG);
     }
 
     /** Receives into {@code buf} from {@code source} with any tag. */
-    public final Status recv(Object buf, int source) {
+    public final Status recv(Buf buf, int source) {
         return recv(buf, source, MPI.ANY_TAG);
     }
 
@@ -132,7 +132,7 @@ public class Comm {
      * buffer, whatever the MPI library does (the message is matched first, {@code MPI_Mprobe}, and received into
      * native memory of its own size). From {@code PROC_NULL}: returns at once, {@code buf} may be null.
      */
-    public final Status recv(Object buf, int source, int tag) {
+    public final Status recv(Buf buf, int source, int tag) {
         long c = h();
         Buf b = peerBuf(buf, source, "recv");
         if (b == null) return NULL_STATUS;
@@ -175,7 +175,7 @@ public class Comm {
     }
 
     /** Sends to {@code dest} and receives from {@code source} at once, tags 0 ({@code MPI_Sendrecv}). */
-    public final Status sendrecv(Object sendbuf, int dest, Object recvbuf, int source) {
+    public final Status sendrecv(Buf sendbuf, int dest, Buf recvbuf, int source) {
         return sendrecv(sendbuf, dest, 0, recvbuf, source, MPI.ANY_TAG);
     }
 
@@ -185,7 +185,7 @@ public class Comm {
      * receive is protected as in {@link #recv(Object, int, int)} (an {@code MPI_Isend}, the protected receive, then
      * {@code MPI_Wait}).
      */
-    public final Status sendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag) {
+    public final Status sendrecv(Buf sendbuf, int dest, int sendtag, Buf recvbuf, int source, int recvtag) {
         long c = h();
         Buf sb = peerBuf(sendbuf, dest, "sendrecv");
         Buf rb = peerBuf(recvbuf, source, "sendrecv");
@@ -227,9 +227,9 @@ public class Comm {
      * Sends {@code buf} to {@code dest} and replaces its contents with a message from {@code source}
      * ({@code MPI_Sendrecv_replace}); the message must fit {@code buf}.
      */
-    public final Status sendrecvReplace(Object buf, int dest, int sendtag, int source, int recvtag) {
+    public final Status sendrecvReplace(Buf buf, int dest, int sendtag, int source, int recvtag) {
         long c = h();
-        Buf b = Buf.wrap(buf).writable("sendrecvReplace");
+        Buf b = Buf.need(buf).writable("sendrecvReplace");
         Scratch s = Scratch.get();
         if (b.isHeap()) {
             // the outgoing copy is staged by isend's path; the receive goes straight into the (protected) array
@@ -241,13 +241,13 @@ public class Comm {
     }
 
     /** Starts a send ({@code MPI_Isend}); an array is copied first, so it may be reused at once. */
-    public final Request isend(Object buf, int dest, int tag) {
-        return Request.start(true, Buf.wrap(buf), dest, tag, h());
+    public final Request isend(Buf buf, int dest, int tag) {
+        return Request.start(true, Buf.need(buf), dest, tag, h());
     }
 
     /** Starts a receive ({@code MPI_Irecv}); an array is filled when the request completes. */
-    public final Request irecv(Object buf, int source, int tag) {
-        return Request.start(false, Buf.wrap(buf).writable("irecv"), source, tag, h());
+    public final Request irecv(Buf buf, int source, int tag) {
+        return Request.start(false, Buf.need(buf).writable("irecv"), source, tag, h());
     }
 
     /** Waits for a matching message without receiving it ({@code MPI_Probe}); count in bytes. */
@@ -266,9 +266,9 @@ public class Comm {
     }
 
     /** Copies {@code buf} on {@code root} into {@code buf} on every rank ({@code MPI_Bcast}). */
-    public final void bcast(Object buf, int root) {
+    public final void bcast(Buf buf, int root) {
         long c = h();
-        Buf b = Buf.wrap(buf);
+        Buf b = Buf.need(buf);
         boolean atRoot = rank() == root;
         if (!atRoot) b.writable("bcast");
         try (Stage st = Stage.open(Stage.need(b))) {
@@ -279,10 +279,10 @@ public class Comm {
     }
 
     /** Element-wise {@code op} of every rank's {@code sendbuf} into {@code recvbuf} on {@code root} (root only). */
-    public final void reduce(Object sendbuf, Object recvbuf, Op op, int root) {
+    public final void reduce(Buf sendbuf, Buf recvbuf, Op op, int root) {
         long c = h();
-        Buf sb = Buf.wrap(sendbuf);
-        Buf rb = rank() == root ? sameShape(sb, Buf.wrap(recvbuf), "reduce").writable("reduce") : null;
+        Buf sb = Buf.need(sendbuf);
+        Buf rb = rank() == root ? sameShape(sb, Buf.need(recvbuf), "reduce").writable("reduce") : null;
         try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb))) {
             MemorySegment in = st.in(sb), out = st.out(rb);
             MPI.check(LibMpi.reduce(in, out, sb.count, reductionType(sb), op.handle(MPI.abi()), root, c), "MPI_Reduce");
@@ -291,9 +291,9 @@ public class Comm {
     }
 
     /** In-place reduce: on {@code root}, {@code buf} is replaced by the reduction; elsewhere it is only read. */
-    public final void reduce(Object buf, Op op, int root) {
+    public final void reduce(Buf buf, Op op, int root) {
         long c = h();
-        Buf b = Buf.wrap(buf);
+        Buf b = Buf.need(buf);
         boolean atRoot = rank() == root;
         if (atRoot) b.writable("reduce");
         try (Stage st = Stage.open(Stage.need(b))) {
@@ -305,10 +305,10 @@ public class Comm {
     }
 
     /** Element-wise {@code op} of every rank's {@code sendbuf}, into {@code recvbuf} on every rank. */
-    public final void allreduce(Object sendbuf, Object recvbuf, Op op) {
+    public final void allreduce(Buf sendbuf, Buf recvbuf, Op op) {
         long c = h();
-        Buf sb = Buf.wrap(sendbuf);
-        Buf rb = sameShape(sb, Buf.wrap(recvbuf), "allreduce").writable("allreduce");
+        Buf sb = Buf.need(sendbuf);
+        Buf rb = sameShape(sb, Buf.need(recvbuf), "allreduce").writable("allreduce");
         try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb))) {
             MemorySegment in = st.in(sb), out = st.out(rb);
             MPI.check(LibMpi.allreduce(in, out, sb.count, reductionType(sb), op.handle(MPI.abi()), c), "MPI_Allreduce");
@@ -317,9 +317,9 @@ public class Comm {
     }
 
     /** In-place allreduce: {@code buf} is replaced by the reduction on every rank. */
-    public final void allreduce(Object buf, Op op) {
+    public final void allreduce(Buf buf, Op op) {
         long c = h();
-        Buf b = Buf.wrap(buf).writable("allreduce");
+        Buf b = Buf.need(buf).writable("allreduce");
         try (Stage st = Stage.open(Stage.need(b))) {
             MemorySegment m = st.in(b);
             MPI.check(LibMpi.allreduce(MPI.abi().inPlace(), m, b.count, reductionType(b), op.handle(MPI.abi()), c),
@@ -355,10 +355,10 @@ public class Comm {
     }
 
     /** Rank r's {@code sendbuf} lands in {@code recvbuf[r·n, (r+1)·n)} on {@code root} (root only). */
-    public final void gather(Object sendbuf, Object recvbuf, int root) {
+    public final void gather(Buf sendbuf, Buf recvbuf, int root) {
         long c = h();
-        Buf sb = Buf.wrap(sendbuf);
-        Buf rb = rank() == root ? blocks(sb, Buf.wrap(recvbuf), "gather").writable("gather") : null;
+        Buf sb = Buf.need(sendbuf);
+        Buf rb = rank() == root ? blocks(sb, Buf.need(recvbuf), "gather").writable("gather") : null;
         try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb))) {
             MemorySegment in = st.in(sb), out = st.out(rb);
             MPI.check(LibMpi.gather(in, sb.count, type(sb), out, sb.count, type(sb), root, c), "MPI_Gather");
@@ -367,10 +367,10 @@ public class Comm {
     }
 
     /** Gather into every rank's {@code recvbuf}. */
-    public final void allgather(Object sendbuf, Object recvbuf) {
+    public final void allgather(Buf sendbuf, Buf recvbuf) {
         long c = h();
-        Buf sb = Buf.wrap(sendbuf);
-        Buf rb = blocks(sb, Buf.wrap(recvbuf), "allgather").writable("allgather");
+        Buf sb = Buf.need(sendbuf);
+        Buf rb = blocks(sb, Buf.need(recvbuf), "allgather").writable("allgather");
         try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb))) {
             MemorySegment in = st.in(sb), out = st.out(rb);
             MPI.check(LibMpi.allgather(in, sb.count, type(sb), out, sb.count, type(sb), c), "MPI_Allgather");
@@ -379,10 +379,10 @@ public class Comm {
     }
 
     /** Block r of {@code sendbuf} on {@code root} (root only) lands in rank r's {@code recvbuf}. */
-    public final void scatter(Object sendbuf, Object recvbuf, int root) {
+    public final void scatter(Buf sendbuf, Buf recvbuf, int root) {
         long c = h();
-        Buf rb = Buf.wrap(recvbuf).writable("scatter");
-        Buf sb = rank() == root ? blocks(rb, Buf.wrap(sendbuf), "scatter") : null;
+        Buf rb = Buf.need(recvbuf).writable("scatter");
+        Buf sb = rank() == root ? blocks(rb, Buf.need(sendbuf), "scatter") : null;
         try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb))) {
             MemorySegment in = st.in(sb), out = st.out(rb);
             MPI.check(LibMpi.scatter(in, rb.count, type(rb), out, rb.count, type(rb), root, c), "MPI_Scatter");
@@ -403,11 +403,11 @@ public class Comm {
      * Variable-size gather ({@code MPI_Gatherv}): rank r's {@code sendbuf} lands at {@code recvbuf[displs[r]]},
      * {@code counts[r]} elements (recvbuf, counts, displs: root only).
      */
-    public final void gatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
+    public final void gatherv(Buf sendbuf, Buf recvbuf, int[] counts, int[] displs, int root) {
         long c = h();
-        Buf sb = Buf.wrap(sendbuf);
+        Buf sb = Buf.need(sendbuf);
         boolean atRoot = rank() == root;
-        Buf rb = atRoot ? checkV(Buf.wrap(recvbuf), sb.type, counts, displs, "gatherv").writable("gatherv") : null;
+        Buf rb = atRoot ? checkV(Buf.need(recvbuf), sb.type, counts, displs, "gatherv").writable("gatherv") : null;
         int[] cs = atRoot ? counts : null, ds = atRoot ? displs : null;
         try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb) + Stage.need(cs) + Stage.need(ds))) {
             MemorySegment in = st.in(sb), out = st.out(rb);
@@ -418,10 +418,10 @@ public class Comm {
     }
 
     /** Variable-size allgather ({@code MPI_Allgatherv}). */
-    public final void allgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
+    public final void allgatherv(Buf sendbuf, Buf recvbuf, int[] counts, int[] displs) {
         long c = h();
-        Buf sb = Buf.wrap(sendbuf);
-        Buf rb = checkV(Buf.wrap(recvbuf), sb.type, counts, displs, "allgatherv").writable("allgatherv");
+        Buf sb = Buf.need(sendbuf);
+        Buf rb = checkV(Buf.need(recvbuf), sb.type, counts, displs, "allgatherv").writable("allgatherv");
         try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb) + Stage.need(counts) + Stage.need(displs))) {
             MemorySegment in = st.in(sb), out = st.out(rb);
             MPI.check(LibMpi.allgatherv(in, sb.count, type(sb), out, st.ints(counts), st.ints(displs), type(sb), c),
@@ -434,11 +434,11 @@ public class Comm {
      * Variable-size scatter ({@code MPI_Scatterv}): rank r receives {@code counts[r]} elements from
      * {@code sendbuf[displs[r]]} (sendbuf, counts, displs: root only) into {@code recvbuf}.
      */
-    public final void scatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
+    public final void scatterv(Buf sendbuf, int[] counts, int[] displs, Buf recvbuf, int root) {
         long c = h();
-        Buf rb = Buf.wrap(recvbuf).writable("scatterv");
+        Buf rb = Buf.need(recvbuf).writable("scatterv");
         boolean atRoot = rank() == root;
-        Buf sb = atRoot ? checkV(Buf.wrap(sendbuf), rb.type, counts, displs, "scatterv") : null;
+        Buf sb = atRoot ? checkV(Buf.need(sendbuf), rb.type, counts, displs, "scatterv") : null;
         int[] cs = atRoot ? counts : null, ds = atRoot ? displs : null;
         try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb) + Stage.need(cs) + Stage.need(ds))) {
             MemorySegment in = st.in(sb), out = st.out(rb);

@@ -129,7 +129,7 @@ public final class SafetyMain {
         expectThrows(IllegalArgumentException.class, () -> W.recv(b, MPI.PROC_NULL, 0), "recv into read-only");
         expectThrows(IllegalArgumentException.class, () -> W.irecv(b, MPI.PROC_NULL, 0), "irecv into read-only");
         expectThrows(IllegalArgumentException.class, () -> W.allreduce(b, Op.SUM), "in-place allreduce on read-only");
-        expectThrows(IllegalArgumentException.class, () -> W.allreduce(new double[4], b, Op.SUM),
+        expectThrows(IllegalArgumentException.class, () -> W.allreduce(Buf.of(new double[4]), b, Op.SUM),
                 "allreduce into read-only");
         W.send(b, MPI.PROC_NULL, 0);   // reading it is fine
         try (Arena a = Arena.ofConfined()) {
@@ -174,7 +174,7 @@ public final class SafetyMain {
                         "truncated recv of " + n);
                 expect(e.getMessage().contains("MPI_Recv"), "message: " + e.getMessage());
                 expectThrows(MpiException.class,
-                        () -> W.sendrecv(new double[3], 1, 9, Buf.of(big, 0, 5), 1, 9), "truncated sendrecv of " + n);
+                        () -> W.sendrecv(Buf.of(new double[3]), 1, 9, Buf.of(big, 0, 5), 1, 9), "truncated sendrecv of " + n);
                 for (int i = 0; i < big.length; i++) expect(big[i] == -7.0 || i < 5, "written past the slice at " + i);
             }
         }

@@ -36,6 +36,13 @@ public interface Abi {
 
     long datatypeByte();
 
+    /** {@code MPI_FLOAT}, {@code MPI_INT16_T}, {@code MPI_UINT16_T}. */
+    long datatypeFloat();
+
+    long datatypeShort();
+
+    long datatypeChar();
+
     /** {@code MPI_INT8_T}: the signed 8-bit type byte arrays are reduced as ({@code MPI_BYTE} has no order). */
     long datatypeInt8();
 

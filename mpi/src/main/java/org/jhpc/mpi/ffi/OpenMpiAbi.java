@@ -13,7 +13,7 @@ import java.lang.foreign.ValueLayout;
  */
 public final class OpenMpiAbi implements Abi {
     private final long commWorld, commSelf, commNull, requestNull, errorsReturn;
-    private final long tDouble, tLong, tInt, tByte, tInt8, messageNull;
+    private final long tDouble, tLong, tInt, tByte, tInt8, tFloat, tShort, tChar, messageNull;
     private final long opSum, opProd, opMin, opMax;
 
     private OpenMpiAbi(SymbolLookup lib) {
@@ -27,6 +27,9 @@ public final class OpenMpiAbi implements Abi {
         tInt = sym(lib, "ompi_mpi_int");
         tByte = sym(lib, "ompi_mpi_byte");
         tInt8 = sym(lib, "ompi_mpi_int8_t");
+        tFloat = sym(lib, "ompi_mpi_float");
+        tShort = sym(lib, "ompi_mpi_int16_t");
+        tChar = sym(lib, "ompi_mpi_uint16_t");
         messageNull = sym(lib, "ompi_message_null");
         opSum = sym(lib, "ompi_mpi_op_sum");
         opProd = sym(lib, "ompi_mpi_op_prod");
@@ -56,6 +59,9 @@ public final class OpenMpiAbi implements Abi {
     @Override public long datatypeInt() { return tInt; }
     @Override public long datatypeByte() { return tByte; }
     @Override public long datatypeInt8() { return tInt8; }
+    @Override public long datatypeFloat() { return tFloat; }
+    @Override public long datatypeShort() { return tShort; }
+    @Override public long datatypeChar() { return tChar; }
     @Override public long messageNull() { return messageNull; }
     @Override public int errTruncate() { return 15; }
     @Override public long opSum() { return opSum; }
