@@ -6,8 +6,8 @@ MPI function (as the standard writes it) and how it may be called:
   blocking - may wait for other ranks: an ordinary downcall (the thread is "in native" and safepoints proceed);
              only native memory may be passed.
 C types map to Java as: int -> int, double -> double, MPI_Aint/MPI_Offset -> long, handles (MPI_Comm, MPI_Datatype,
-MPI_Op, MPI_Request, MPI_Message, MPI_Errhandler, MPI_Info, MPI_File, MPI_Group) -> long (narrowed to the ABI's
-handle type), every pointer -> MemorySegment. Run from the repository root: python3 mpi/gen/libmpi.py"""
+MPI_Op, MPI_Request, MPI_Message, MPI_Errhandler, MPI_Info, MPI_Group) -> long (narrowed to the ABI's handle
+type), MPI_File -> long (a pointer in both families), every pointer -> MemorySegment. Run from the repository root: python3 mpi/gen/libmpi.py"""
 import re
 
 TABLE = """
@@ -83,7 +83,7 @@ bounded  | int MPI_Cart_rank(MPI_Comm comm, const int *coords, int *rank)
 """
 
 HANDLES = {"MPI_Comm", "MPI_Datatype", "MPI_Op", "MPI_Request", "MPI_Message", "MPI_Errhandler", "MPI_Info",
-           "MPI_File", "MPI_Group"}
+           "MPI_Group"}   # MPI_File is a pointer in both families (MPICH's too): a 64-bit long
 RENAME = {"MPI_Finalize": "finalizeMpi"}   # finalize() would read as Object.finalize
 
 
@@ -103,7 +103,7 @@ def param(p):
     base = ctype.replace("const ", "").strip()
     if base in HANDLES:
         return "long", "H", name
-    if base in ("MPI_Aint", "MPI_Offset"):
+    if base in ("MPI_Aint", "MPI_Offset", "MPI_File"):
         return "long", "JAVA_LONG", name
     if base == "int":
         return "int", "JAVA_INT", name

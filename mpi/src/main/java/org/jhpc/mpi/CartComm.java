@@ -54,6 +54,6 @@ public final class CartComm extends Comm {
         int[] sd = new int[2];
         MemorySegment s = MemorySegment.ofArray(sd);
         MPI.check(LibMpi.cartShift(h(), direction, disp, s.asSlice(0, 4), s.asSlice(4, 4)), "MPI_Cart_shift");
-        return new Shift(sd[0], sd[1]);
+        return new Shift(MPI.abi().rank(sd[0]), MPI.abi().rank(sd[1]));
     }
 }

@@ -81,6 +81,11 @@ public class Comm extends BufferOverloads {
         return buf;
     }
 
+    /** A rank argument in the library's numbering ({@link MPI#PROC_NULL} and {@link MPI#ANY_SOURCE} differ). */
+    static int peer(int rank) {
+        return MPI.abi().rank(rank);
+    }
+
     private static int count(Buf b) {
         return b == null ? 0 : b.count;
     }
@@ -91,7 +96,7 @@ public class Comm extends BufferOverloads {
 
     /** Reductions treat byte arrays as signed 8-bit integers ({@code MPI_INT8_T}, not the order-less MPI_BYTE). */
     private static long reductionType(Buf b) {
-        return b.type == Datatype.BYTE ? MPI.abi().datatypeInt8() : b.type.handle(MPI.abi());
+        return b.type.reductionHandle(MPI.abi());
     }
 
     /** The status in {@code s}, the count in elements of {@code t} (read from the status: no downcall). */
@@ -112,7 +117,7 @@ public class Comm extends BufferOverloads {
         long c = h();
         Buf b = peerBuf(buf, dest, "send");
         try (Stage st = Stage.open(Stage.need(b))) {
-            MPI.check(LibMpi.send(st.in(b), count(b), type(b), dest, tag, c), "MPI_Send");
+            MPI.check(LibMpi.send(st.in(b), count(b), type(b), peer(dest), tag, c), "MPI_Send");
         }
     }
 
@@ -143,7 +148,7 @@ public class Comm extends BufferOverloads {
                 return protectedRecv(st, s, b, source, tag, c, "MPI_Recv");
             }
         }
-        MPI.check(LibMpi.recv(b.segment, b.count, type(b), source, tag, c, s.status), "MPI_Recv");
+        MPI.check(LibMpi.recv(b.segment, b.count, type(b), peer(source), tag, c, s.status), "MPI_Recv");
         return status(s, b.type);
     }
 
@@ -155,7 +160,7 @@ public class Comm extends BufferOverloads {
      */
     private static Status protectedRecv(Stage st, Scratch s, Buf b, int source, int tag, long c, String fn) {
         MemorySegment msg = s.message();
-        MPI.check(LibMpi.mprobe(source, tag, c, msg, s.status), fn + " (MPI_Mprobe)");
+        MPI.check(LibMpi.mprobe(peer(source), tag, c, msg, s.status), fn + " (MPI_Mprobe)");
         long bytes = MPI.abi().statusBytes(s.status);
         long cap = b.segment.byteSize();
         if (bytes > cap) {
@@ -199,8 +204,8 @@ public class Comm extends BufferOverloads {
         Scratch s = Scratch.get();
         if (rb != null && rb.isHeap()) return isendThenProtectedRecv(s, sb, dest, sendtag, rb, source, recvtag, c);
         try (Stage st = Stage.open(Stage.need(sb))) {
-            MPI.check(LibMpi.sendrecv(st.in(sb), count(sb), type(sb), dest, sendtag,
-                    rb == null ? MemorySegment.NULL : rb.segment, count(rb), type(rb), source, recvtag, c, s.status),
+            MPI.check(LibMpi.sendrecv(st.in(sb), count(sb), type(sb), peer(dest), sendtag,
+                    rb == null ? MemorySegment.NULL : rb.segment, count(rb), type(rb), peer(source), recvtag, c, s.status),
                     "MPI_Sendrecv");
         }
         return rb == null ? NULL_STATUS : status(s, rb.type);
@@ -210,7 +215,7 @@ public class Comm extends BufferOverloads {
                                                  int recvtag, long c) {
         try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb))) {
             MemorySegment req = s.request();
-            MPI.check(LibMpi.isend(st.in(sb), count(sb), type(sb), dest, sendtag, c, req), "MPI_Sendrecv (MPI_Isend)");
+            MPI.check(LibMpi.isend(st.in(sb), count(sb), type(sb), peer(dest), sendtag, c, req), "MPI_Sendrecv (MPI_Isend)");
             Status got = null;
             try {
                 got = protectedRecv(st, s, rb, source, recvtag, c, "MPI_Sendrecv");
@@ -235,7 +240,7 @@ public class Comm extends BufferOverloads {
             // the outgoing copy is staged by isend's path; the receive goes straight into the (protected) array
             return isendThenProtectedRecv(s, b, dest, sendtag, b, source, recvtag, c);
         }
-        MPI.check(LibMpi.sendrecvReplace(b.segment, b.count, type(b), dest, sendtag, source, recvtag, c, s.status),
+        MPI.check(LibMpi.sendrecvReplace(b.segment, b.count, type(b), peer(dest), sendtag, peer(source), recvtag, c, s.status),
                 "MPI_Sendrecv_replace");
         return status(s, b.type);
     }
@@ -254,7 +259,7 @@ public class Comm extends BufferOverloads {
     public final Status probe(int source, int tag) {
         long c = h();
         Scratch s = Scratch.get();
-        MPI.check(LibMpi.probe(source, tag, c, s.status), "MPI_Probe");
+        MPI.check(LibMpi.probe(peer(source), tag, c, s.status), "MPI_Probe");
         return status(s, Datatype.BYTE);
     }
 

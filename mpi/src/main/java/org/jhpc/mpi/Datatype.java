@@ -2,6 +2,7 @@ package org.jhpc.mpi;
 
 import java.lang.foreign.ValueLayout;
 import org.jhpc.mpi.ffi.Abi;
+import org.jhpc.mpi.ffi.Predefined;
 
 /**
  * The element types jhpc sends raw, one per Java primitive array: {@code double} ({@code MPI_DOUBLE}), {@code float}
@@ -10,18 +11,20 @@ import org.jhpc.mpi.ffi.Abi;
  * {@code byte} ({@code MPI_BYTE} when moved, {@code MPI_INT8_T} when reduced).
  */
 public enum Datatype {
-    DOUBLE(ValueLayout.JAVA_DOUBLE),
-    FLOAT(ValueLayout.JAVA_FLOAT),
-    LONG(ValueLayout.JAVA_LONG),
-    INT(ValueLayout.JAVA_INT),
-    SHORT(ValueLayout.JAVA_SHORT),
-    CHAR(ValueLayout.JAVA_CHAR),
-    BYTE(ValueLayout.JAVA_BYTE);
+    DOUBLE(ValueLayout.JAVA_DOUBLE, Predefined.DOUBLE),
+    FLOAT(ValueLayout.JAVA_FLOAT, Predefined.FLOAT),
+    LONG(ValueLayout.JAVA_LONG, Predefined.INT64_T),
+    INT(ValueLayout.JAVA_INT, Predefined.INT),
+    SHORT(ValueLayout.JAVA_SHORT, Predefined.INT16_T),
+    CHAR(ValueLayout.JAVA_CHAR, Predefined.UINT16_T),
+    BYTE(ValueLayout.JAVA_BYTE, Predefined.BYTE);
 
     private final ValueLayout layout;
+    private final Predefined mpi;
 
-    Datatype(ValueLayout layout) {
+    Datatype(ValueLayout layout, Predefined mpi) {
         this.layout = layout;
+        this.mpi = mpi;
     }
 
     /** Bytes per element. */
@@ -34,14 +37,11 @@ public enum Datatype {
     }
 
     long handle(Abi abi) {
-        return switch (this) {
-            case DOUBLE -> abi.datatypeDouble();
-            case LONG -> abi.datatypeLong();
-            case INT -> abi.datatypeInt();
-            case BYTE -> abi.datatypeByte();
-            case FLOAT -> abi.datatypeFloat();
-            case SHORT -> abi.datatypeShort();
-            case CHAR -> abi.datatypeChar();
-        };
+        return abi.handle(mpi);
+    }
+
+    /** The handle reductions use: byte arrays are signed 8-bit integers ({@code MPI_BYTE} has no order). */
+    long reductionHandle(Abi abi) {
+        return abi.handle(this == BYTE ? Predefined.INT8_T : mpi);
     }
 }

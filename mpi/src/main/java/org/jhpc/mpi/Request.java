@@ -58,8 +58,8 @@ public final class Request {
             }
             Request r = new Request(block, slot, status, mem, back, b.type);
             long t = b.type.handle(abi);
-            int rc = send ? LibMpi.isend(mem, b.count, t, peer, tag, comm, slot)
-                    : LibMpi.irecv(mem, b.count, t, peer, tag, comm, slot);
+            int rc = send ? LibMpi.isend(mem, b.count, t, abi.rank(peer), tag, comm, slot)
+                    : LibMpi.irecv(mem, b.count, t, abi.rank(peer), tag, comm, slot);
             MPI.check(rc, send ? "MPI_Isend" : "MPI_Irecv");
             PENDING.add(r);
             return r;

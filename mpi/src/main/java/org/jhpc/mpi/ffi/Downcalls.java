@@ -21,7 +21,7 @@ final class Downcalls {
     /** Calls that may wait on other ranks: ordinary downcalls. */
     static final boolean BLOCKING = false;
     /** The layout of an MPI handle in this ABI ({@code JAVA_LONG} for Open MPI, {@code JAVA_INT} for MPICH). */
-    static final MemoryLayout H = Native.abi().handleLayout();
+    static final MemoryLayout H = Native.abi().handleLayout().withName("handle");   // a distinct instance: matched by identity
 
     private static final Linker LINKER = Linker.nativeLinker();
 

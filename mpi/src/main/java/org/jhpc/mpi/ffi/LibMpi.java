@@ -82,10 +82,10 @@ public final class LibMpi {
     private static final MethodHandle MPI_TYPE_SIZE = Downcalls.bind("MPI_Type_size", BLOCKING, JAVA_INT, H, ADDRESS);
     private static final MethodHandle MPI_FILE_OPEN = Downcalls.bind("MPI_File_open", BLOCKING, JAVA_INT, H, ADDRESS, JAVA_INT, H, ADDRESS);
     private static final MethodHandle MPI_FILE_CLOSE = Downcalls.bind("MPI_File_close", BLOCKING, JAVA_INT, ADDRESS);
-    private static final MethodHandle MPI_FILE_SET_VIEW = Downcalls.bind("MPI_File_set_view", BLOCKING, JAVA_INT, H, JAVA_LONG, H, H, ADDRESS, H);
-    private static final MethodHandle MPI_FILE_WRITE_AT_ALL = Downcalls.bind("MPI_File_write_at_all", BLOCKING, JAVA_INT, H, JAVA_LONG, ADDRESS, JAVA_INT, H, ADDRESS);
-    private static final MethodHandle MPI_FILE_READ_AT_ALL = Downcalls.bind("MPI_File_read_at_all", BLOCKING, JAVA_INT, H, JAVA_LONG, ADDRESS, JAVA_INT, H, ADDRESS);
-    private static final MethodHandle MPI_FILE_SET_SIZE = Downcalls.bind("MPI_File_set_size", BLOCKING, JAVA_INT, H, JAVA_LONG);
+    private static final MethodHandle MPI_FILE_SET_VIEW = Downcalls.bind("MPI_File_set_view", BLOCKING, JAVA_INT, JAVA_LONG, JAVA_LONG, H, H, ADDRESS, H);
+    private static final MethodHandle MPI_FILE_WRITE_AT_ALL = Downcalls.bind("MPI_File_write_at_all", BLOCKING, JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_INT, H, ADDRESS);
+    private static final MethodHandle MPI_FILE_READ_AT_ALL = Downcalls.bind("MPI_File_read_at_all", BLOCKING, JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_INT, H, ADDRESS);
+    private static final MethodHandle MPI_FILE_SET_SIZE = Downcalls.bind("MPI_File_set_size", BLOCKING, JAVA_INT, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle MPI_DIMS_CREATE = Downcalls.bind("MPI_Dims_create", BOUNDED, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS);
     private static final MethodHandle MPI_CART_CREATE = Downcalls.bind("MPI_Cart_create", BLOCKING, JAVA_INT, H, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
     private static final MethodHandle MPI_CART_COORDS = Downcalls.bind("MPI_Cart_coords", BOUNDED, JAVA_INT, H, JAVA_INT, JAVA_INT, ADDRESS);

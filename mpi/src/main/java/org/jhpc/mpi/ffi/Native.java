@@ -16,9 +16,9 @@ public final class Native {
         String error = FOUND.error();
         if (FOUND.library() != null) {
             abi = OpenMpiAbi.detect(FOUND.library());
+            if (abi == null) abi = MpichAbi.detect(FOUND.library());
             if (abi == null) {
-                error = FOUND.path() + " is not Open MPI (jhpc binds Open MPI's ABI only; MPICH-ABI libraries need an "
-                        + "Abi class beside OpenMpiAbi)";
+                error = FOUND.path() + " is neither Open MPI nor of the MPICH family (jhpc binds those two ABIs)";
             }
         }
         ABI = abi;
