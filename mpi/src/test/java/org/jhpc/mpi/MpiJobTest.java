@@ -5,25 +5,50 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jhpc.testing.ChildProcess;
+import org.jhpc.testing.MpiFlavour;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bindings under a real {@code mpirun} with 1 to 4 ranks (oversubscribed on small machines): one JVM launch per
- * rank count runs every check of {@link SelfTestMain}. Skipped when Open MPI is not installed.
+ * The bindings under a real launcher, with Open MPI and with MPICH ({@link MpiFlavour}: {@code JHPC_TEST_MPI}
+ * picks one or both), 1 to 4 ranks (oversubscribed on small machines): one job per (library, rank count) runs
+ * every check of {@link SelfTestMain}, and {@link SafetyMain} holds issue 13's defects. A flavour not installed
+ * is skipped with the reason.
  */
 class MpiJobTest {
     static final String CHECKS = "15";
 
-    static Path mpirun() {
-        var m = Mpirun.find();
-        assumeTrue(m.isPresent(), "mpirun not installed");
-        assumeTrue(MPI.available(), "libmpi not loadable: " + MPI.unavailableReason());
-        return m.get();
+    static Stream<Arguments> selfTestJobs() {
+        List<Arguments> a = new ArrayList<>();
+        for (MpiFlavour f : MpiFlavour.selected()) {
+            for (int np : f == MpiFlavour.OPEN_MPI ? new int[] {1, 2, 3, 4} : new int[] {2, 4}) a.add(Arguments.of(f, np));
+        }
+        return a.stream();
+    }
+
+    static Stream<Arguments> safetyJobs() {
+        List<Arguments> a = new ArrayList<>();
+        for (MpiFlavour f : MpiFlavour.selected()) {
+            for (int np : f == MpiFlavour.OPEN_MPI ? new int[] {2, 3} : new int[] {2}) a.add(Arguments.of(f, np));
+        }
+        return a.stream();
+    }
+
+    static Stream<MpiFlavour> flavours() {
+        return MpiFlavour.selected().stream();
+    }
+
+    /** The flavour's launcher, or a loud skip when it is not installed. */
+    static MpiFlavour installed(MpiFlavour f) {
+        String why = f.missing();
+        assumeTrue(why == null, () -> f + " not installed: " + why);
+        return f;
     }
 
     /** A child JVM running {@code mainClass} on this test's classpath, small and quick to start (one per rank). */
@@ -34,84 +59,75 @@ class MpiJobTest {
     /** What a job printed (stdout and stderr merged) and how it ended. */
     record Run(int exit, String out, double seconds) {}
 
-    /** Runs {@code command} through {@link ChildProcess}: killed with its process tree after {@code timeoutSeconds}. */
-    static Run run(List<String> command, int timeoutSeconds) {
-        ChildProcess.Result r = ChildProcess.of(command).mergeStderr().timeout(timeoutSeconds)
-                .env("OMPI_MCA_mpi_yield_when_idle", "1")   // waiting ranks yield the shared cores
-                .env("OMPI_MCA_btl_vader_single_copy_mechanism", "none")
-                .run();
+    /**
+     * Runs {@code np} ranks of {@code command} under {@code f} through {@link ChildProcess} (killed with its process
+     * tree after {@code timeoutSeconds}), with no workaround for library bugs: jhpc must be safe on its own.
+     */
+    static Run job(MpiFlavour f, int np, List<String> command, int timeoutSeconds, String... env) {
+        ChildProcess c = ChildProcess.of(f.command(np, command)).mergeStderr().timeout(timeoutSeconds).env(f.env())
+                .env("OMPI_MCA_btl_vader_single_copy_mechanism", null);
+        for (int i = 0; i + 1 < env.length; i += 2) c.env(env[i], env[i + 1]);
+        ChildProcess.Result r = c.run();
         return new Run(r.exit(), r.out(), r.seconds());
     }
 
-    static void assertAllRanksPassed(Run r, int np) {
+    static void assertAllRanksPassed(Run r, int np, String checks) {
         assertEquals(0, r.exit(), r.out());
         for (int rank = 0; rank < np; rank++) {
-            assertTrue(r.out().contains("rank " + rank + " done " + CHECKS), "rank " + rank + " incomplete:\n" + r.out());
+            assertTrue(r.out().contains("rank " + rank + " done " + checks), "rank " + rank + " incomplete:\n" + r.out());
         }
     }
 
-    @ParameterizedTest(name = "mpirun -np {0}")
-    @ValueSource(ints = {1, 2, 3, 4})
-    void everyCheckPassesOnEveryRank(int np) {
-        Path mpirun = mpirun();
-        Run r = run(Mpirun.command(mpirun, np, java(SelfTestMain.class.getName())), 120);
-        assertAllRanksPassed(r, np);
+    @ParameterizedTest(name = "{0}, {1} ranks")
+    @MethodSource("selfTestJobs")
+    void everyCheckPassesOnEveryRank(MpiFlavour f, int np) {
+        assertAllRanksPassed(job(installed(f), np, java(SelfTestMain.class.getName()), 120), np, CHECKS);
     }
 
-    @Test
-    void worksAsSingletonWithoutMpirun() {
-        mpirun();
-        Run r = run(java(SelfTestMain.class.getName()), 120);
-        assertAllRanksPassed(r, 1);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void worksAsSingletonWithoutALauncher(MpiFlavour f) {
+        installed(f);
+        ChildProcess.Result r = ChildProcess.of(java(SelfTestMain.class.getName())).mergeStderr().timeout(120)
+                .env(f.env()).run();
+        assertAllRanksPassed(new Run(r.exit(), r.out(), r.seconds()), 1, CHECKS);
+    }
+
+    /** Issue 13's defects (byte MAX/MIN, PROC_NULL, bounds, aliasing, read-only and over-long receives, ...). */
+    @ParameterizedTest(name = "{0}, {1} ranks")
+    @MethodSource("safetyJobs")
+    void mistakesAndLibraryBugsAreExceptions(MpiFlavour f, int np) {
+        assertAllRanksPassed(job(installed(f), np, java(SafetyMain.class.getName()), 120), np, "9");
+    }
+
+    /** Rank 0 blocks in a receive while its second thread needs the garbage collector 20 times. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void aRankBlockedInMpiDoesNotHoldOffTheCollector(MpiFlavour f) {
+        List<String> cmd = ChildProcess.java(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx48m"),
+                SafetyMain.class.getName(), "gc");
+        assertAllRanksPassed(job(installed(f), 2, cmd, 90, "JHPC_MPI_THREAD", "multiple"), 2, "1");
     }
 
     @Test
     void aMissingLibraryIsReportedNotCrashed() {
         List<String> cmd = java(MissingLibraryMain.class.getName());
+        cmd = new ArrayList<>(cmd);
         cmd.add(1, "-Djhpc.libmpi=/no/such/libmpi.so");
-        Run r = run(cmd, 60);
+        ChildProcess.Result r = ChildProcess.of(cmd).mergeStderr().timeout(60).run();
         assertEquals(0, r.exit(), r.out());
         assertTrue(r.out().contains("available=false"), r.out());
         assertTrue(r.out().contains("reason=JHPC_LIBMPI=/no/such/libmpi.so cannot be loaded"), r.out());
         assertTrue(r.out().contains("thrown=MPI is not available: JHPC_LIBMPI=/no/such/libmpi.so"), r.out());
     }
 
-    @Test
-    void aFailingRankEndsTheWholeJob() {
-        Path mpirun = mpirun();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void aFailingRankEndsTheWholeJob(MpiFlavour f) {
         // rank 2 throws while ranks 0, 1 and 3 block in a receive from it: MPI_Abort must end them all
-        Run r = run(Mpirun.command(mpirun, 4, java(SelfTestMain.class.getName(), "fail", "2")), 60);
+        Run r = job(installed(f), 4, java(SelfTestMain.class.getName(), "fail", "2"), 60);
         assertNotEquals(0, r.exit(), r.out());
         assertTrue(r.out().contains("injected failure on rank 2"), r.out());
         assertTrue(!r.out().contains("was not stopped"), r.out());
-    }
-
-    /** Issue 13's defects (byte MAX/MIN, PROC_NULL, bounds, aliasing, read-only and over-long receives, ...). */
-    @ParameterizedTest(name = "safety, mpirun -np {0}")
-    @ValueSource(ints = {1, 2, 3})
-    void mistakesAndLibraryBugsAreExceptions(int np) {
-        Run r = runWithoutWorkarounds(Mpirun.command(mpirun(), np, java(SafetyMain.class.getName())), 120);
-        assertEquals(0, r.exit(), r.out());
-        for (int rank = 0; rank < np; rank++) {
-            assertTrue(r.out().contains("rank " + rank + " done 9"), "rank " + rank + " incomplete:\n" + r.out());
-        }
-    }
-
-    /** Rank 0 blocks in a receive while its second thread needs the garbage collector 20 times. */
-    @Test
-    void aRankBlockedInMpiDoesNotHoldOffTheCollector() {
-        List<String> cmd = ChildProcess.java(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx48m"),
-                SafetyMain.class.getName(), "gc");
-        ChildProcess.Result r = ChildProcess.of(Mpirun.command(mpirun(), 2, cmd)).mergeStderr().timeout(90)
-                .env("OMPI_MCA_mpi_yield_when_idle", "1").env("JHPC_MPI_THREAD", "multiple").run();
-        assertEquals(0, r.exit(), r.out());
-        assertTrue(r.out().contains("rank 0 done 1") && r.out().contains("rank 1 done 1"), r.out());
-    }
-
-    /** Like {@link #run} but without the btl_vader single-copy workaround: jhpc must be safe on its own. */
-    static Run runWithoutWorkarounds(List<String> command, int timeoutSeconds) {
-        ChildProcess.Result r = ChildProcess.of(command).mergeStderr().timeout(timeoutSeconds)
-                .env("OMPI_MCA_mpi_yield_when_idle", "1").env("OMPI_MCA_btl_vader_single_copy_mechanism", null).run();
-        return new Run(r.exit(), r.out(), r.seconds());
     }
 }
