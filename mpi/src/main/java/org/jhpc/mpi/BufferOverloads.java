@@ -96,6 +96,48 @@ abstract class BufferOverloads {
         send(Buf.orNull(buf), dest, tag);
     }
 
+    public abstract void ssend(Buf buf, int dest, int tag);
+
+    /** {@link #ssend(Buf, int, int)} on a {@code double[]}. */
+    public final void ssend(double[] buf, int dest, int tag) {
+        ssend(Buf.orNull(buf), dest, tag);
+    }
+
+    /** {@link #ssend(Buf, int, int)} on a {@code float[]}. */
+    public final void ssend(float[] buf, int dest, int tag) {
+        ssend(Buf.orNull(buf), dest, tag);
+    }
+
+    /** {@link #ssend(Buf, int, int)} on a {@code long[]}. */
+    public final void ssend(long[] buf, int dest, int tag) {
+        ssend(Buf.orNull(buf), dest, tag);
+    }
+
+    /** {@link #ssend(Buf, int, int)} on a {@code int[]}. */
+    public final void ssend(int[] buf, int dest, int tag) {
+        ssend(Buf.orNull(buf), dest, tag);
+    }
+
+    /** {@link #ssend(Buf, int, int)} on a {@code short[]}. */
+    public final void ssend(short[] buf, int dest, int tag) {
+        ssend(Buf.orNull(buf), dest, tag);
+    }
+
+    /** {@link #ssend(Buf, int, int)} on a {@code char[]}. */
+    public final void ssend(char[] buf, int dest, int tag) {
+        ssend(Buf.orNull(buf), dest, tag);
+    }
+
+    /** {@link #ssend(Buf, int, int)} on a {@code byte[]}. */
+    public final void ssend(byte[] buf, int dest, int tag) {
+        ssend(Buf.orNull(buf), dest, tag);
+    }
+
+    /** {@link #ssend(Buf, int, int)} on a {@code MemorySegment}. */
+    public final void ssend(MemorySegment buf, int dest, int tag) {
+        ssend(Buf.orNull(buf), dest, tag);
+    }
+
     public abstract Status recv(Buf buf);
 
     /** {@link #recv(Buf)} on a {@code double[]}. */
@@ -474,6 +516,48 @@ abstract class BufferOverloads {
         bcast(Buf.orNull(buf), root);
     }
 
+    public abstract Request ibcast(Buf buf, int root);
+
+    /** {@link #ibcast(Buf, int)} on a {@code double[]}. */
+    public final Request ibcast(double[] buf, int root) {
+        return ibcast(Buf.orNull(buf), root);
+    }
+
+    /** {@link #ibcast(Buf, int)} on a {@code float[]}. */
+    public final Request ibcast(float[] buf, int root) {
+        return ibcast(Buf.orNull(buf), root);
+    }
+
+    /** {@link #ibcast(Buf, int)} on a {@code long[]}. */
+    public final Request ibcast(long[] buf, int root) {
+        return ibcast(Buf.orNull(buf), root);
+    }
+
+    /** {@link #ibcast(Buf, int)} on a {@code int[]}. */
+    public final Request ibcast(int[] buf, int root) {
+        return ibcast(Buf.orNull(buf), root);
+    }
+
+    /** {@link #ibcast(Buf, int)} on a {@code short[]}. */
+    public final Request ibcast(short[] buf, int root) {
+        return ibcast(Buf.orNull(buf), root);
+    }
+
+    /** {@link #ibcast(Buf, int)} on a {@code char[]}. */
+    public final Request ibcast(char[] buf, int root) {
+        return ibcast(Buf.orNull(buf), root);
+    }
+
+    /** {@link #ibcast(Buf, int)} on a {@code byte[]}. */
+    public final Request ibcast(byte[] buf, int root) {
+        return ibcast(Buf.orNull(buf), root);
+    }
+
+    /** {@link #ibcast(Buf, int)} on a {@code MemorySegment}. */
+    public final Request ibcast(MemorySegment buf, int root) {
+        return ibcast(Buf.orNull(buf), root);
+    }
+
     public abstract void reduce(Buf sendbuf, Buf recvbuf, Op op, int root);
 
     /** {@link #reduce(Buf, Buf, Op, int)} on a {@code double[]}. */
@@ -642,6 +726,174 @@ abstract class BufferOverloads {
         allreduce(Buf.orNull(buf), op);
     }
 
+    public abstract Request iallreduce(Buf sendbuf, Buf recvbuf, Op op);
+
+    /** {@link #iallreduce(Buf, Buf, Op)} on a {@code double[]}. */
+    public final Request iallreduce(double[] sendbuf, double[] recvbuf, Op op) {
+        return iallreduce(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #iallreduce(Buf, Buf, Op)} on a {@code float[]}. */
+    public final Request iallreduce(float[] sendbuf, float[] recvbuf, Op op) {
+        return iallreduce(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #iallreduce(Buf, Buf, Op)} on a {@code long[]}. */
+    public final Request iallreduce(long[] sendbuf, long[] recvbuf, Op op) {
+        return iallreduce(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #iallreduce(Buf, Buf, Op)} on a {@code int[]}. */
+    public final Request iallreduce(int[] sendbuf, int[] recvbuf, Op op) {
+        return iallreduce(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #iallreduce(Buf, Buf, Op)} on a {@code short[]}. */
+    public final Request iallreduce(short[] sendbuf, short[] recvbuf, Op op) {
+        return iallreduce(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #iallreduce(Buf, Buf, Op)} on a {@code char[]}. */
+    public final Request iallreduce(char[] sendbuf, char[] recvbuf, Op op) {
+        return iallreduce(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #iallreduce(Buf, Buf, Op)} on a {@code byte[]}. */
+    public final Request iallreduce(byte[] sendbuf, byte[] recvbuf, Op op) {
+        return iallreduce(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #iallreduce(Buf, Buf, Op)} on a {@code MemorySegment}. */
+    public final Request iallreduce(MemorySegment sendbuf, MemorySegment recvbuf, Op op) {
+        return iallreduce(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    public abstract void scan(Buf sendbuf, Buf recvbuf, Op op);
+
+    /** {@link #scan(Buf, Buf, Op)} on a {@code double[]}. */
+    public final void scan(double[] sendbuf, double[] recvbuf, Op op) {
+        scan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #scan(Buf, Buf, Op)} on a {@code float[]}. */
+    public final void scan(float[] sendbuf, float[] recvbuf, Op op) {
+        scan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #scan(Buf, Buf, Op)} on a {@code long[]}. */
+    public final void scan(long[] sendbuf, long[] recvbuf, Op op) {
+        scan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #scan(Buf, Buf, Op)} on a {@code int[]}. */
+    public final void scan(int[] sendbuf, int[] recvbuf, Op op) {
+        scan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #scan(Buf, Buf, Op)} on a {@code short[]}. */
+    public final void scan(short[] sendbuf, short[] recvbuf, Op op) {
+        scan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #scan(Buf, Buf, Op)} on a {@code char[]}. */
+    public final void scan(char[] sendbuf, char[] recvbuf, Op op) {
+        scan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #scan(Buf, Buf, Op)} on a {@code byte[]}. */
+    public final void scan(byte[] sendbuf, byte[] recvbuf, Op op) {
+        scan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #scan(Buf, Buf, Op)} on a {@code MemorySegment}. */
+    public final void scan(MemorySegment sendbuf, MemorySegment recvbuf, Op op) {
+        scan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    public abstract void exscan(Buf sendbuf, Buf recvbuf, Op op);
+
+    /** {@link #exscan(Buf, Buf, Op)} on a {@code double[]}. */
+    public final void exscan(double[] sendbuf, double[] recvbuf, Op op) {
+        exscan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #exscan(Buf, Buf, Op)} on a {@code float[]}. */
+    public final void exscan(float[] sendbuf, float[] recvbuf, Op op) {
+        exscan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #exscan(Buf, Buf, Op)} on a {@code long[]}. */
+    public final void exscan(long[] sendbuf, long[] recvbuf, Op op) {
+        exscan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #exscan(Buf, Buf, Op)} on a {@code int[]}. */
+    public final void exscan(int[] sendbuf, int[] recvbuf, Op op) {
+        exscan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #exscan(Buf, Buf, Op)} on a {@code short[]}. */
+    public final void exscan(short[] sendbuf, short[] recvbuf, Op op) {
+        exscan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #exscan(Buf, Buf, Op)} on a {@code char[]}. */
+    public final void exscan(char[] sendbuf, char[] recvbuf, Op op) {
+        exscan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #exscan(Buf, Buf, Op)} on a {@code byte[]}. */
+    public final void exscan(byte[] sendbuf, byte[] recvbuf, Op op) {
+        exscan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #exscan(Buf, Buf, Op)} on a {@code MemorySegment}. */
+    public final void exscan(MemorySegment sendbuf, MemorySegment recvbuf, Op op) {
+        exscan(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    public abstract void reduceScatterBlock(Buf sendbuf, Buf recvbuf, Op op);
+
+    /** {@link #reduceScatterBlock(Buf, Buf, Op)} on a {@code double[]}. */
+    public final void reduceScatterBlock(double[] sendbuf, double[] recvbuf, Op op) {
+        reduceScatterBlock(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #reduceScatterBlock(Buf, Buf, Op)} on a {@code float[]}. */
+    public final void reduceScatterBlock(float[] sendbuf, float[] recvbuf, Op op) {
+        reduceScatterBlock(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #reduceScatterBlock(Buf, Buf, Op)} on a {@code long[]}. */
+    public final void reduceScatterBlock(long[] sendbuf, long[] recvbuf, Op op) {
+        reduceScatterBlock(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #reduceScatterBlock(Buf, Buf, Op)} on a {@code int[]}. */
+    public final void reduceScatterBlock(int[] sendbuf, int[] recvbuf, Op op) {
+        reduceScatterBlock(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #reduceScatterBlock(Buf, Buf, Op)} on a {@code short[]}. */
+    public final void reduceScatterBlock(short[] sendbuf, short[] recvbuf, Op op) {
+        reduceScatterBlock(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #reduceScatterBlock(Buf, Buf, Op)} on a {@code char[]}. */
+    public final void reduceScatterBlock(char[] sendbuf, char[] recvbuf, Op op) {
+        reduceScatterBlock(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #reduceScatterBlock(Buf, Buf, Op)} on a {@code byte[]}. */
+    public final void reduceScatterBlock(byte[] sendbuf, byte[] recvbuf, Op op) {
+        reduceScatterBlock(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
+    /** {@link #reduceScatterBlock(Buf, Buf, Op)} on a {@code MemorySegment}. */
+    public final void reduceScatterBlock(MemorySegment sendbuf, MemorySegment recvbuf, Op op) {
+        reduceScatterBlock(Buf.orNull(sendbuf), Buf.orNull(recvbuf), op);
+    }
+
     public abstract void gather(Buf sendbuf, Buf recvbuf, int root);
 
     /** {@link #gather(Buf, Buf, int)} on a {@code double[]}. */
@@ -768,6 +1020,48 @@ abstract class BufferOverloads {
         scatter(Buf.orNull(sendbuf), Buf.orNull(recvbuf), root);
     }
 
+    public abstract void alltoall(Buf sendbuf, Buf recvbuf);
+
+    /** {@link #alltoall(Buf, Buf)} on a {@code double[]}. */
+    public final void alltoall(double[] sendbuf, double[] recvbuf) {
+        alltoall(Buf.orNull(sendbuf), Buf.orNull(recvbuf));
+    }
+
+    /** {@link #alltoall(Buf, Buf)} on a {@code float[]}. */
+    public final void alltoall(float[] sendbuf, float[] recvbuf) {
+        alltoall(Buf.orNull(sendbuf), Buf.orNull(recvbuf));
+    }
+
+    /** {@link #alltoall(Buf, Buf)} on a {@code long[]}. */
+    public final void alltoall(long[] sendbuf, long[] recvbuf) {
+        alltoall(Buf.orNull(sendbuf), Buf.orNull(recvbuf));
+    }
+
+    /** {@link #alltoall(Buf, Buf)} on a {@code int[]}. */
+    public final void alltoall(int[] sendbuf, int[] recvbuf) {
+        alltoall(Buf.orNull(sendbuf), Buf.orNull(recvbuf));
+    }
+
+    /** {@link #alltoall(Buf, Buf)} on a {@code short[]}. */
+    public final void alltoall(short[] sendbuf, short[] recvbuf) {
+        alltoall(Buf.orNull(sendbuf), Buf.orNull(recvbuf));
+    }
+
+    /** {@link #alltoall(Buf, Buf)} on a {@code char[]}. */
+    public final void alltoall(char[] sendbuf, char[] recvbuf) {
+        alltoall(Buf.orNull(sendbuf), Buf.orNull(recvbuf));
+    }
+
+    /** {@link #alltoall(Buf, Buf)} on a {@code byte[]}. */
+    public final void alltoall(byte[] sendbuf, byte[] recvbuf) {
+        alltoall(Buf.orNull(sendbuf), Buf.orNull(recvbuf));
+    }
+
+    /** {@link #alltoall(Buf, Buf)} on a {@code MemorySegment}. */
+    public final void alltoall(MemorySegment sendbuf, MemorySegment recvbuf) {
+        alltoall(Buf.orNull(sendbuf), Buf.orNull(recvbuf));
+    }
+
     public abstract void gatherv(Buf sendbuf, Buf recvbuf, int[] counts, int[] displs, int root);
 
     /** {@link #gatherv(Buf, Buf, int[], int[], int)} on a {@code double[]}. */
@@ -892,5 +1186,47 @@ abstract class BufferOverloads {
     /** {@link #scatterv(Buf, int[], int[], Buf, int)} on a {@code MemorySegment}. */
     public final void scatterv(MemorySegment sendbuf, int[] counts, int[] displs, MemorySegment recvbuf, int root) {
         scatterv(Buf.orNull(sendbuf), counts, displs, Buf.orNull(recvbuf), root);
+    }
+
+    public abstract void alltoallv(Buf sendbuf, int[] sendcounts, int[] sdispls, Buf recvbuf, int[] recvcounts, int[] rdispls);
+
+    /** {@link #alltoallv(Buf, int[], int[], Buf, int[], int[])} on a {@code double[]}. */
+    public final void alltoallv(double[] sendbuf, int[] sendcounts, int[] sdispls, double[] recvbuf, int[] recvcounts, int[] rdispls) {
+        alltoallv(Buf.orNull(sendbuf), sendcounts, sdispls, Buf.orNull(recvbuf), recvcounts, rdispls);
+    }
+
+    /** {@link #alltoallv(Buf, int[], int[], Buf, int[], int[])} on a {@code float[]}. */
+    public final void alltoallv(float[] sendbuf, int[] sendcounts, int[] sdispls, float[] recvbuf, int[] recvcounts, int[] rdispls) {
+        alltoallv(Buf.orNull(sendbuf), sendcounts, sdispls, Buf.orNull(recvbuf), recvcounts, rdispls);
+    }
+
+    /** {@link #alltoallv(Buf, int[], int[], Buf, int[], int[])} on a {@code long[]}. */
+    public final void alltoallv(long[] sendbuf, int[] sendcounts, int[] sdispls, long[] recvbuf, int[] recvcounts, int[] rdispls) {
+        alltoallv(Buf.orNull(sendbuf), sendcounts, sdispls, Buf.orNull(recvbuf), recvcounts, rdispls);
+    }
+
+    /** {@link #alltoallv(Buf, int[], int[], Buf, int[], int[])} on a {@code int[]}. */
+    public final void alltoallv(int[] sendbuf, int[] sendcounts, int[] sdispls, int[] recvbuf, int[] recvcounts, int[] rdispls) {
+        alltoallv(Buf.orNull(sendbuf), sendcounts, sdispls, Buf.orNull(recvbuf), recvcounts, rdispls);
+    }
+
+    /** {@link #alltoallv(Buf, int[], int[], Buf, int[], int[])} on a {@code short[]}. */
+    public final void alltoallv(short[] sendbuf, int[] sendcounts, int[] sdispls, short[] recvbuf, int[] recvcounts, int[] rdispls) {
+        alltoallv(Buf.orNull(sendbuf), sendcounts, sdispls, Buf.orNull(recvbuf), recvcounts, rdispls);
+    }
+
+    /** {@link #alltoallv(Buf, int[], int[], Buf, int[], int[])} on a {@code char[]}. */
+    public final void alltoallv(char[] sendbuf, int[] sendcounts, int[] sdispls, char[] recvbuf, int[] recvcounts, int[] rdispls) {
+        alltoallv(Buf.orNull(sendbuf), sendcounts, sdispls, Buf.orNull(recvbuf), recvcounts, rdispls);
+    }
+
+    /** {@link #alltoallv(Buf, int[], int[], Buf, int[], int[])} on a {@code byte[]}. */
+    public final void alltoallv(byte[] sendbuf, int[] sendcounts, int[] sdispls, byte[] recvbuf, int[] recvcounts, int[] rdispls) {
+        alltoallv(Buf.orNull(sendbuf), sendcounts, sdispls, Buf.orNull(recvbuf), recvcounts, rdispls);
+    }
+
+    /** {@link #alltoallv(Buf, int[], int[], Buf, int[], int[])} on a {@code MemorySegment}. */
+    public final void alltoallv(MemorySegment sendbuf, int[] sendcounts, int[] sdispls, MemorySegment recvbuf, int[] recvcounts, int[] rdispls) {
+        alltoallv(Buf.orNull(sendbuf), sendcounts, sdispls, Buf.orNull(recvbuf), recvcounts, rdispls);
     }
 }

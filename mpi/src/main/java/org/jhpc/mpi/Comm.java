@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.BinaryOperator;
 import org.jhpc.mpi.ffi.Abi;
 import org.jhpc.mpi.ffi.LibMpi;
+import org.jhpc.mpi.ffi.Predefined;
 
 /**
  * A communicator, with mpi4py's methods under Java names. Buffer methods ({@code send}, {@code recv},
@@ -118,6 +119,18 @@ public class Comm extends BufferOverloads {
         Buf b = peerBuf(buf, dest, "send");
         try (Stage st = Stage.open(Stage.need(b))) {
             MPI.check(LibMpi.send(st.in(b), count(b), type(b), peer(dest), tag, c), "MPI_Send");
+        }
+    }
+
+    /**
+     * Synchronous send ({@code MPI_Ssend}): returns only once the receiver has started to receive the message, so a
+     * program that relies on buffering deadlocks here instead of at scale.
+     */
+    public final void ssend(Buf buf, int dest, int tag) {
+        long c = h();
+        Buf b = peerBuf(buf, dest, "ssend");
+        try (Stage st = Stage.open(Stage.need(b))) {
+            MPI.check(LibMpi.ssend(st.in(b), count(b), type(b), peer(dest), tag, c), "MPI_Ssend");
         }
     }
 
@@ -263,7 +276,45 @@ public class Comm extends BufferOverloads {
         return status(s, Datatype.BYTE);
     }
 
+    /** Whether a matching message is waiting ({@code MPI_Iprobe}): its status (count in bytes), else null. */
+    public final Status iprobe(int source, int tag) {
+        long c = h();
+        Scratch s = Scratch.get();
+        MPI.check(LibMpi.iprobe(peer(source), tag, c, s.ints, s.status), "MPI_Iprobe");
+        return s.intAt(0) == 0 ? null : status(s, Datatype.BYTE);
+    }
+
     // ---------------------------------------------------------------- collectives (buffers)
+
+    /** Starts a barrier ({@code MPI_Ibarrier}): the request completes once every rank has started it. */
+    public final Request ibarrier() {
+        long c = h();
+        return Request.start("MPI_Ibarrier", null, null, false, (in, out, slot) -> LibMpi.ibarrier(c, slot));
+    }
+
+    /** Starts a broadcast of {@code buf} from {@code root} ({@code MPI_Ibcast}); other ranks' arrays fill on completion. */
+    public final Request ibcast(Buf buf, int root) {
+        long c = h();
+        Buf b = Buf.need(buf);
+        boolean atRoot = rank() == root;
+        if (!atRoot) b.writable("ibcast");
+        long t = type(b);
+        return Request.start("MPI_Ibcast", b, atRoot ? null : b, !atRoot,
+                (in, out, slot) -> LibMpi.ibcast(in, b.count, t, root, c, slot));
+    }
+
+    /** Starts an allreduce ({@code MPI_Iallreduce}); {@code recvbuf} holds the result once the request completes. */
+    public final Request iallreduce(Buf sendbuf, Buf recvbuf, Op op) {
+        long c = h();
+        Buf sb = Buf.need(sendbuf);
+        Buf rb = sameShape(sb, Buf.need(recvbuf), "iallreduce").writable("iallreduce");
+        if (sb.segment.asOverlappingSlice(rb.segment).isPresent()) {
+            throw new IllegalArgumentException("iallreduce: the send and receive buffers overlap");
+        }
+        long t = reductionType(sb), o = op.handle(MPI.abi());
+        return Request.start("MPI_Iallreduce", sb, rb, false,
+                (in, out, slot) -> LibMpi.iallreduce(in, out, sb.count, t, o, c, slot));
+    }
 
     /** Waits until every rank has called it ({@code MPI_Barrier}). */
     public final void barrier() {
@@ -347,6 +398,95 @@ public class Comm extends BufferOverloads {
         return a[0];
     }
 
+    /** Inclusive prefix reduction ({@code MPI_Scan}): rank r gets {@code op} over ranks 0..r. */
+    public final void scan(Buf sendbuf, Buf recvbuf, Op op) {
+        prefix(sendbuf, recvbuf, op, false);
+    }
+
+    /**
+     * Exclusive prefix reduction ({@code MPI_Exscan}): rank r gets {@code op} over ranks 0..r-1; on rank 0 MPI
+     * leaves {@code recvbuf} undefined (jhpc leaves it unchanged, as mpi4py's buffer form does).
+     */
+    public final void exscan(Buf sendbuf, Buf recvbuf, Op op) {
+        prefix(sendbuf, recvbuf, op, true);
+    }
+
+    private void prefix(Buf sendbuf, Buf recvbuf, Op op, boolean exclusive) {
+        long c = h();
+        Buf sb = Buf.need(sendbuf);
+        String fn = exclusive ? "MPI_Exscan" : "MPI_Scan";
+        Buf rb = sameShape(sb, Buf.need(recvbuf), fn).writable(fn);
+        boolean keep = exclusive && rank() == 0;
+        try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb))) {
+            MemorySegment in = st.in(sb), out = keep ? st.in(rb) : st.out(rb);
+            long t = reductionType(sb), o = op.handle(MPI.abi());
+            MPI.check(exclusive ? LibMpi.exscan(in, out, sb.count, t, o, c) : LibMpi.scan(in, out, sb.count, t, o, c), fn);
+            if (!keep) Stage.back(out, rb);
+        }
+    }
+
+    /**
+     * Reduces {@code sendbuf} (size × n elements) element-wise over the ranks and scatters it: rank r gets block r
+     * (n elements) in {@code recvbuf} ({@code MPI_Reduce_scatter_block}).
+     */
+    public final void reduceScatterBlock(Buf sendbuf, Buf recvbuf, Op op) {
+        long c = h();
+        Buf rb = Buf.need(recvbuf).writable("reduceScatterBlock");
+        Buf sb = blocks(rb, Buf.need(sendbuf), "reduceScatterBlock");
+        try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb))) {
+            MemorySegment in = st.in(sb), out = st.out(rb);
+            MPI.check(LibMpi.reduceScatterBlock(in, out, rb.count, reductionType(rb), op.handle(MPI.abi()), c),
+                    "MPI_Reduce_scatter_block");
+            Stage.back(out, rb);
+        }
+    }
+
+    /**
+     * MINLOC or MAXLOC over value–index pairs ({@code MPI_DOUBLE_INT}), in place: for each k, {@code values[k]}
+     * becomes the smallest (largest) value over the ranks and {@code index[k]} the lowest index among the ranks
+     * holding it (mpi4py: {@code allreduce((value, index), op=MPI.MINLOC)}).
+     */
+    public final void allreduceLoc(double[] values, int[] index, Op op) {
+        if (op != Op.MINLOC && op != Op.MAXLOC) throw new IllegalArgumentException("allreduceLoc needs MINLOC or MAXLOC");
+        if (values.length != index.length) throw new IllegalArgumentException("values and index differ in length");
+        long c = h();
+        int n = values.length;
+        try (Stage st = Stage.open(16L * n + 16)) {
+            MemorySegment m = st.take(16L * n);
+            for (int k = 0; k < n; k++) {
+                m.set(ValueLayout.JAVA_DOUBLE, 16L * k, values[k]);
+                m.set(ValueLayout.JAVA_INT, 16L * k + 8, index[k]);
+            }
+            MPI.check(LibMpi.allreduce(MPI.abi().inPlace(), m, n, MPI.abi().handle(Predefined.DOUBLE_INT),
+                    op.handle(MPI.abi()), c), "MPI_Allreduce");
+            for (int k = 0; k < n; k++) {
+                values[k] = m.get(ValueLayout.JAVA_DOUBLE, 16L * k);
+                index[k] = m.get(ValueLayout.JAVA_INT, 16L * k + 8);
+            }
+        }
+    }
+
+    /** MINLOC or MAXLOC over (int value, int index) pairs ({@code MPI_2INT}), in place, as for doubles. */
+    public final void allreduceLoc(int[] values, int[] index, Op op) {
+        if (op != Op.MINLOC && op != Op.MAXLOC) throw new IllegalArgumentException("allreduceLoc needs MINLOC or MAXLOC");
+        if (values.length != index.length) throw new IllegalArgumentException("values and index differ in length");
+        long c = h();
+        int n = values.length;
+        try (Stage st = Stage.open(8L * n + 16)) {
+            MemorySegment m = st.take(8L * n);
+            for (int k = 0; k < n; k++) {
+                m.set(ValueLayout.JAVA_INT, 8L * k, values[k]);
+                m.set(ValueLayout.JAVA_INT, 8L * k + 4, index[k]);
+            }
+            MPI.check(LibMpi.allreduce(MPI.abi().inPlace(), m, n, MPI.abi().handle(Predefined.TWO_INT),
+                    op.handle(MPI.abi()), c), "MPI_Allreduce");
+            for (int k = 0; k < n; k++) {
+                values[k] = m.get(ValueLayout.JAVA_INT, 8L * k);
+                index[k] = m.get(ValueLayout.JAVA_INT, 8L * k + 4);
+            }
+        }
+    }
+
     private static Buf sameShape(Buf send, Buf recv, String what) {
         if (recv.type != send.type) {
             throw new IllegalArgumentException(what + ": send and receive buffers have different types ("
@@ -391,6 +531,43 @@ public class Comm extends BufferOverloads {
         try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb))) {
             MemorySegment in = st.in(sb), out = st.out(rb);
             MPI.check(LibMpi.scatter(in, rb.count, type(rb), out, rb.count, type(rb), root, c), "MPI_Scatter");
+            Stage.back(out, rb);
+        }
+    }
+
+    /**
+     * Personalised all-to-all ({@code MPI_Alltoall}): both buffers hold size blocks of n = count / size elements;
+     * block j of rank i's {@code sendbuf} lands in block i of rank j's {@code recvbuf}.
+     */
+    public final void alltoall(Buf sendbuf, Buf recvbuf) {
+        long c = h();
+        Buf sb = Buf.need(sendbuf);
+        Buf rb = sameShape(sb, Buf.need(recvbuf), "alltoall").writable("alltoall");
+        int n = size();
+        if (sb.count % n != 0) {
+            throw new IllegalArgumentException("alltoall: " + sb.count + " elements are not " + n + " equal blocks");
+        }
+        try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb))) {
+            MemorySegment in = st.in(sb), out = st.out(rb);
+            MPI.check(LibMpi.alltoall(in, sb.count / n, type(sb), out, sb.count / n, type(sb), c), "MPI_Alltoall");
+            Stage.back(out, rb);
+        }
+    }
+
+    /**
+     * Variable all-to-all ({@code MPI_Alltoallv}): rank i sends {@code sendcounts[j]} elements from
+     * {@code sendbuf[sdispls[j]]} to rank j, which stores them at {@code recvbuf[rdispls[i]]}
+     * ({@code recvcounts[i]} elements).
+     */
+    public final void alltoallv(Buf sendbuf, int[] sendcounts, int[] sdispls, Buf recvbuf, int[] recvcounts,
+                                int[] rdispls) {
+        long c = h();
+        Buf sb = checkV(Buf.need(sendbuf), Buf.need(sendbuf).type, sendcounts, sdispls, "alltoallv");
+        Buf rb = checkV(Buf.need(recvbuf), sb.type, recvcounts, rdispls, "alltoallv").writable("alltoallv");
+        try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb) + 4 * Stage.need(sendcounts))) {
+            MemorySegment in = st.in(sb), out = st.out(rb);
+            MPI.check(LibMpi.alltoallv(in, st.ints(sendcounts), st.ints(sdispls), type(sb), out, st.ints(recvcounts),
+                    st.ints(rdispls), type(sb), c), "MPI_Alltoallv");
             Stage.back(out, rb);
         }
     }
@@ -605,6 +782,34 @@ public class Comm extends BufferOverloads {
         List<T> out = new ArrayList<>(counts.length);
         for (int r = 0; r < counts.length; r++) out.add(ObjectCodec.decode(all, displs[r], counts[r]));
         return out;
+    }
+
+    // ---------------------------------------------------------------- new communicators
+
+    /** A communicator with the same group and a separate message space ({@code MPI_Comm_dup}; collective). */
+    public final Comm dup() {
+        long c = h();
+        return adopt(LibMpiOut.comm(out -> LibMpi.commDup(c, out), "MPI_Comm_dup"), name + ".dup");
+    }
+
+    /**
+     * Splits this communicator by {@code color} ({@code MPI_Comm_split}; collective): ranks with the same color form
+     * one new communicator, ordered by {@code key} then by their rank here. With {@code MPI.UNDEFINED} as color a
+     * rank joins none and gets null.
+     */
+    public final Comm split(int color, int key) {
+        long c = h();
+        if (color < 0 && color != MPI.UNDEFINED) throw new IllegalArgumentException("split: color must be >= 0 or UNDEFINED");
+        return adopt(LibMpiOut.comm(out -> LibMpi.commSplit(c, color, key, out), "MPI_Comm_split"),
+                name + ".split(" + color + ")");
+    }
+
+    /** Wraps a new handle (null for MPI_COMM_NULL) with errors returned, not fatal. */
+    private static Comm adopt(long nc, String name) {
+        Abi abi = MPI.abi();
+        if (nc == abi.commNull()) return null;
+        MPI.check(LibMpi.commSetErrhandler(nc, abi.errorsReturn()), "MPI_Comm_set_errhandler");
+        return new Comm(nc, name);
     }
 
     // ---------------------------------------------------------------- topology

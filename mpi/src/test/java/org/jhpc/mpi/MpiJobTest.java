@@ -40,6 +40,14 @@ class MpiJobTest {
         return a.stream();
     }
 
+    static Stream<Arguments> apiJobs() {
+        List<Arguments> a = new ArrayList<>();
+        for (MpiFlavour f : MpiFlavour.selected()) {
+            for (int np : f == MpiFlavour.OPEN_MPI ? new int[] {1, 2, 3, 4} : new int[] {3}) a.add(Arguments.of(f, np));
+        }
+        return a.stream();
+    }
+
     static Stream<MpiFlavour> flavours() {
         return MpiFlavour.selected().stream();
     }
@@ -91,6 +99,13 @@ class MpiJobTest {
         ChildProcess.Result r = ChildProcess.of(java(SelfTestMain.class.getName())).mergeStderr().timeout(120)
                 .env(f.env()).run();
         assertAllRanksPassed(new Run(r.exit(), r.out(), r.seconds()), 1, CHECKS);
+    }
+
+    /** The mpi4py API added for issue 13, at awkward sizes ({@link ApiMain}). */
+    @ParameterizedTest(name = "{0}, {1} ranks")
+    @MethodSource("apiJobs")
+    void mpi4pyApiAdditions(MpiFlavour f, int np) {
+        assertAllRanksPassed(job(installed(f), np, java(ApiMain.class.getName()), 120), np, "12");
     }
 
     /** Issue 13's defects (byte MAX/MIN, PROC_NULL, bounds, aliasing, read-only and over-long receives, ...). */
