@@ -32,6 +32,7 @@ public final class ApiMain {
         check("bitwise-logical", ApiMain::bitwise);
         check("float-short-char", ApiMain::moreTypes);
         check("large-2^20", ApiMain::large);
+        check("mpi-io", ApiMain::mpiIo);
         System.out.println("rank " + rank + " done " + passed);
         System.out.flush();
         MPI.finish(0);
@@ -250,5 +251,58 @@ public final class ApiMain {
         int right = (rank + 1) % size, left = (rank + size - 1) % size;
         W.sendrecv(a, right, 6, got, left, 6);
         for (int k = 0; k < n; k += 4099) expect(got[k] == left + k, "sendrecv 2^20 at " + k);
+    }
+
+    /**
+     * MPI-IO: after a 16-byte header, a 7 × 5 grid of doubles (value 10·i + j) written collectively, rank r its rows
+     * [7r/size, 7(r+1)/size) through a subarray view, then column r (ranks below 5) rewritten as -(10·i + r)
+     * through a vector view; read back collectively and, on rank 0, byte by byte with java.nio.
+     */
+    static void mpiIo() {
+        int rows = 7, cols = 5;
+        java.nio.file.Path file = java.nio.file.Path.of(W.<String>bcastObject(rank == 0 ? tempFile().toString() : null, 0));
+        int r0 = rows * rank / size, r1 = rows * (rank + 1) / size;
+        double[] mine = new double[(r1 - r0) * cols];
+        for (int i = r0; i < r1; i++) for (int j = 0; j < cols; j++) mine[(i - r0) * cols + j] = 10 * i + j;
+        try (File f = File.open(W, file, File.MODE_CREATE | File.MODE_RDWR);
+             DerivedType tile = DerivedType.subarray(new int[] {rows, cols}, new int[] {r1 - r0, cols},
+                     new int[] {r0, 0}, Datatype.DOUBLE);
+             DerivedType column = DerivedType.vector(rows, 1, cols, Datatype.DOUBLE)) {
+            f.setSize(16 + 8L * rows * cols);
+            f.setView(16, tile);
+            f.writeAtAll(0, mine);
+            double[] back = new double[mine.length];
+            f.readAtAll(0, back);
+            expect(Arrays.equals(back, mine), "readAtAll of my tile");
+            f.setView(16 + 8L * Math.min(rank, cols - 1), column);
+            double[] col = new double[rank < cols ? rows : 0];
+            for (int i = 0; i < col.length; i++) col[i] = -(10 * i + rank);
+            f.writeAtAll(0, col);
+        }
+        W.barrier();
+        if (rank == 0) {
+            try {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(file))
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                expect(b.capacity() == 16 + 8 * rows * cols, "file size " + b.capacity());
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < cols; j++) {
+                        double want = j < size ? -(10 * i + j) : 10 * i + j;
+                        expect(b.getDouble(16 + 8 * (i * cols + j)) == want, "file at " + i + "," + j);
+                    }
+                }
+                java.nio.file.Files.delete(file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    static java.nio.file.Path tempFile() {
+        try {
+            return java.nio.file.Files.createTempFile("jhpc-mpiio", ".bin");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
