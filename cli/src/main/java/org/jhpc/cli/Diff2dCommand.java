@@ -119,9 +119,11 @@ public final class Diff2dCommand implements Callable<Integer> {
             if (mpi != null && mpi.fromRoot(!observers.isEmpty()) && !root) observers = List.of(NO_PICTURES);
             kernel = solver.kernel();
             result = Diff2dRun.run(problem, solver, root ? out : null, observers);
-            if (save != null) {
+            if (save != null && mpi != null) {
+                mpi.save(save);   // every rank writes its block into one file (MPI-IO): no gather on rank 0
+            } else if (save != null) {
                 Field f = solver.density();
-                if (root) Npy.write(save, f.size(), f.size(), f::row);
+                Npy.write(save, f.size(), f.size(), f::row);
             }
             if (mpi != null) haloSeconds = mpi.haloSeconds();
             if (!root) return 0;

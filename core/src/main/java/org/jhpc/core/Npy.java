@@ -31,7 +31,8 @@ public final class Npy {
         }
     }
 
-    static byte[] header(int rows, int cols) {
+    /** The .npy (version 1.0) header of a C-order rows × cols float64 array, padded to a multiple of 64 bytes. */
+    public static byte[] header(int rows, int cols) {
         String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + rows + ", " + cols + "), }";
         int unpadded = 10 + dict.length() + 1;
         int total = (unpadded + 63) / 64 * 64;

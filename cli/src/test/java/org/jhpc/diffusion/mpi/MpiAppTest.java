@@ -119,6 +119,9 @@ class MpiAppTest {
                 assertEquals("", Files.readString(dir.resolve(name + ".rank" + rank + ".out")),
                         name + ": rank " + rank + " printed");
             }
+            // written collectively with MPI-IO (no gather): the same bytes as the serial run's file
+            assertEquals(-1L, Files.mismatch(serialDir.resolve(name + ".npy"), dir.resolve(name + ".npy")),
+                    name + ": the .npy files differ");
             Npy.Matrix want = Npy.read(serialDir.resolve(name + ".npy"));
             Npy.Matrix got = Npy.read(dir.resolve(name + ".npy"));
             assertEquals(want.rows(), got.rows());

@@ -7,6 +7,13 @@ package org.jhpc.mpi.ffi;
 public final class Native {
     private Native() {}
 
+    static {
+        // UCX (under MPICH's ch4:ucx and Open MPI's pml ucx) reads its settings when libucs is loaded, with libmpi,
+        // and would install handlers for SIGSEGV and SIGBUS that kill the process on the JVM's own, deliberate
+        // faults (implicit null checks, safepoint polls). Unless the user set it, tell it to leave signals alone.
+        Env.setDefault("UCX_ERROR_SIGNALS", "");
+    }
+
     private static final Locator.Found FOUND = Locator.find();
     private static final Abi ABI;
     private static final String ERROR;
