@@ -95,6 +95,14 @@ public class Comm extends BufferOverloads {
         return (b == null ? Datatype.BYTE : b.type).handle(MPI.abi());
     }
 
+    /** A user-defined op takes one element type; checked before MPI calls it. */
+    private static Op checkOp(Op op, Buf b, String fn) {
+        if (op instanceof UserOp u && u.type() != b.type) {
+            throw new IllegalArgumentException(fn + ": " + u + " takes " + u.type() + " buffers, got " + b.type);
+        }
+        return op;
+    }
+
     /** Reductions treat byte arrays as signed 8-bit integers ({@code MPI_INT8_T}, not the order-less MPI_BYTE). */
     private static long reductionType(Buf b) {
         return b.type.reductionHandle(MPI.abi());
@@ -341,7 +349,9 @@ public class Comm extends BufferOverloads {
         Buf rb = rank() == root ? sameShape(sb, Buf.need(recvbuf), "reduce").writable("reduce") : null;
         try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb))) {
             MemorySegment in = st.in(sb), out = st.out(rb);
-            MPI.check(LibMpi.reduce(in, out, sb.count, reductionType(sb), op.handle(MPI.abi()), root, c), "MPI_Reduce");
+            MPI.check(LibMpi.reduce(in, out, sb.count, reductionType(sb), checkOp(op, sb, "reduce").handle(MPI.abi()), root,
+                    c), "MPI_Reduce");
+            UserOp.rethrowFailure("MPI_Reduce");
             Stage.back(out, rb);
         }
     }
@@ -355,7 +365,8 @@ public class Comm extends BufferOverloads {
         try (Stage st = Stage.open(Stage.need(b))) {
             MemorySegment m = st.in(b);
             MPI.check(LibMpi.reduce(atRoot ? MPI.abi().inPlace() : m, atRoot ? m : MemorySegment.NULL,
-                    b.count, reductionType(b), op.handle(MPI.abi()), root, c), "MPI_Reduce");
+                    b.count, reductionType(b), checkOp(op, b, "reduce").handle(MPI.abi()), root, c), "MPI_Reduce");
+            UserOp.rethrowFailure("MPI_Reduce");
             if (atRoot) Stage.back(m, b);
         }
     }
@@ -367,7 +378,9 @@ public class Comm extends BufferOverloads {
         Buf rb = sameShape(sb, Buf.need(recvbuf), "allreduce").writable("allreduce");
         try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb))) {
             MemorySegment in = st.in(sb), out = st.out(rb);
-            MPI.check(LibMpi.allreduce(in, out, sb.count, reductionType(sb), op.handle(MPI.abi()), c), "MPI_Allreduce");
+            MPI.check(LibMpi.allreduce(in, out, sb.count, reductionType(sb), checkOp(op, sb, "allreduce").handle(MPI.abi()),
+                    c), "MPI_Allreduce");
+            UserOp.rethrowFailure("MPI_Allreduce");
             Stage.back(out, rb);
         }
     }
@@ -378,8 +391,9 @@ public class Comm extends BufferOverloads {
         Buf b = Buf.need(buf).writable("allreduce");
         try (Stage st = Stage.open(Stage.need(b))) {
             MemorySegment m = st.in(b);
-            MPI.check(LibMpi.allreduce(MPI.abi().inPlace(), m, b.count, reductionType(b), op.handle(MPI.abi()), c),
-                    "MPI_Allreduce");
+            MPI.check(LibMpi.allreduce(MPI.abi().inPlace(), m, b.count, reductionType(b),
+                    checkOp(op, b, "allreduce").handle(MPI.abi()), c), "MPI_Allreduce");
+            UserOp.rethrowFailure("MPI_Allreduce");
             Stage.back(m, b);
         }
     }
@@ -419,8 +433,9 @@ public class Comm extends BufferOverloads {
         boolean keep = exclusive && rank() == 0;
         try (Stage st = Stage.open(Stage.need(sb) + Stage.need(rb))) {
             MemorySegment in = st.in(sb), out = keep ? st.in(rb) : st.out(rb);
-            long t = reductionType(sb), o = op.handle(MPI.abi());
+            long t = reductionType(sb), o = checkOp(op, sb, fn).handle(MPI.abi());
             MPI.check(exclusive ? LibMpi.exscan(in, out, sb.count, t, o, c) : LibMpi.scan(in, out, sb.count, t, o, c), fn);
+            UserOp.rethrowFailure(fn);
             if (!keep) Stage.back(out, rb);
         }
     }

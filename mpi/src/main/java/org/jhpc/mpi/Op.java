@@ -5,8 +5,8 @@ import org.jhpc.mpi.ffi.Predefined;
 
 /**
  * A reduction operation: MPI's predefined ones ({@link #SUM}, {@link #PROD}, {@link #MIN}, {@link #MAX}, the
- * bitwise and logical ones on integer buffers, {@link #MINLOC}/{@link #MAXLOC} on value–index pairs), or one defined
- * by a Java function ({@link UserOp}).
+ * bitwise and logical ones on integer buffers, {@link #MINLOC}/{@link #MAXLOC} on value–index pairs through
+ * {@link Comm#allreduceLoc}), or one defined by a Java function ({@link UserOp}).
  */
 public class Op {
     /** Element-wise sum. */
@@ -17,9 +17,9 @@ public class Op {
     public static final Op MIN = new Op("MIN", Predefined.MIN);
     /** Element-wise maximum. */
     public static final Op MAX = new Op("MAX", Predefined.MAX);
-    /** The smallest value and the lowest index holding it, on (value, index) pairs ({@link Pairs}). */
+    /** The smallest value and the lowest index holding it ({@link Comm#allreduceLoc}). */
     public static final Op MINLOC = new Op("MINLOC", Predefined.MINLOC);
-    /** The largest value and the lowest index holding it, on (value, index) pairs ({@link Pairs}). */
+    /** The largest value and the lowest index holding it ({@link Comm#allreduceLoc}). */
     public static final Op MAXLOC = new Op("MAXLOC", Predefined.MAXLOC);
     /** Bitwise and, or, exclusive or (integer buffers). */
     public static final Op BAND = new Op("BAND", Predefined.BAND);

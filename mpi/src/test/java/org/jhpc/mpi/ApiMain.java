@@ -33,6 +33,7 @@ public final class ApiMain {
         check("float-short-char", ApiMain::moreTypes);
         check("large-2^20", ApiMain::large);
         check("mpi-io", ApiMain::mpiIo);
+        check("user-ops", ApiMain::userOps);
         System.out.println("rank " + rank + " done " + passed);
         System.out.flush();
         MPI.finish(0);
@@ -304,5 +305,48 @@ public final class ApiMain {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * User-defined ops: non-commutative (but associative, as MPI requires) ones on longs, "first" f(a, b) = a and
+     * "last" f(a, b) = b, reduce the ranks' values 1..size in rank order to 1 and to size (operands swapped would
+     * give the reverse); a commutative one on doubles (largest |x|); one that
+     * throws is an MpiException on a rank that ran it, not a crash; a buffer of the wrong type is refused.
+     */
+    static void userOps() {
+        UserOp digits = UserOp.ofLongs((a, b) -> a, false);
+        UserOp last = UserOp.ofLongs((a, b) -> b, false);
+        for (int n : SIZES) {
+            long[] mine = new long[n], first = new long[n], end = new long[n];
+            Arrays.fill(mine, rank + 1);
+            W.allreduce(mine, first, digits);
+            W.allreduce(mine, end, last);
+            for (int k = 0; k < n; k++) expect(first[k] == 1 && end[k] == size, "non-commutative user ops: " + first[k]
+                    + ", " + end[k]);
+        }
+        last.free();
+        UserOp absMax = UserOp.ofDoubles((a, b) -> Math.abs(a) >= Math.abs(b) ? a : b, true);
+        double[] x = {rank % 2 == 0 ? -rank : rank + 0.5};
+        W.allreduce(x, absMax);
+        double top = size - 1 + (size - 1) % 2 * 0.5;
+        expect(Math.abs(x[0]) == top, "commutative user op: " + x[0]);
+        UserOp bad = UserOp.ofInts((a, b) -> { throw new ArithmeticException("on purpose"); }, true);
+        int threw = 0;
+        try {
+            W.allreduce(new int[] {1}, new int[1], bad);
+        } catch (MpiException e) {
+            expect(e.getMessage().contains("on purpose"), "message: " + e.getMessage());
+            threw = 1;
+        }
+        expect(size == 1 || W.allreduce((long) threw, Op.SUM) >= 1, "a throwing op was reported");
+        try {
+            W.allreduce(new double[1], new double[1], digits);
+            throw new AssertionError("double buffer accepted by a long op");
+        } catch (IllegalArgumentException expected) {
+            // fine
+        }
+        digits.free();
+        absMax.free();
+        bad.free();
     }
 }
