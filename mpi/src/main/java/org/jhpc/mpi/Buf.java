@@ -30,6 +30,7 @@ public final class Buf {
         this.count = (int) n;
     }
 
+    /** The whole array: its length is the count (likewise for the other element types below). */
     public static Buf of(double[] a) { return new Buf(MemorySegment.ofArray(a), Datatype.DOUBLE); }
     public static Buf of(long[] a) { return new Buf(MemorySegment.ofArray(a), Datatype.LONG); }
     public static Buf of(int[] a) { return new Buf(MemorySegment.ofArray(a), Datatype.INT); }
@@ -83,8 +84,11 @@ public final class Buf {
     static Buf orNull(byte[] a) { return a == null ? null : of(a); }
     static Buf orNull(MemorySegment s) { return s == null ? null : of(s, Datatype.BYTE); }
 
+    /** The memory: a heap segment over the array, or native memory. */
     public MemorySegment segment() { return segment; }
+    /** The element type. */
     public Datatype type() { return type; }
+    /** The number of elements. */
     public int count() { return count; }
 
     /** True when the memory is a Java array (nonblocking calls then go through a native copy). */

@@ -14,10 +14,12 @@ public final class CartComm extends Comm {
         this.periods = periods;
     }
 
+    /** Processes along each dimension (a copy). */
     public int[] dims() {
         return dims.clone();
     }
 
+    /** Whether each dimension wraps around (a copy). */
     public boolean[] periods() {
         return periods.clone();
     }

@@ -668,6 +668,7 @@ public class Comm extends BufferOverloads {
         send(ObjectCodec.encode(obj), dest, tag);
     }
 
+    /** {@link #sendObject(Object, int, int)} with tag 0. */
     public final void sendObject(Object obj, int dest) {
         sendObject(obj, dest, 0);
     }
@@ -684,6 +685,7 @@ public class Comm extends BufferOverloads {
         return ObjectCodec.decode(b, 0, b.length);
     }
 
+    /** {@link #recvObject(int, int)} with any tag. */
     public final <T> T recvObject(int source) {
         return recvObject(source, MPI.ANY_TAG);
     }

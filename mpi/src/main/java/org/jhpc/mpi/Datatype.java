@@ -32,6 +32,7 @@ public enum Datatype {
         return (int) layout.byteSize();
     }
 
+    /** The Java layout of one element. */
     public ValueLayout layout() {
         return layout;
     }

@@ -74,6 +74,7 @@ public final class File implements AutoCloseable {
         }
     }
 
+    /** {@link #writeAtAll(long, Buf)} of a whole array. */
     public void writeAtAll(long offset, double[] buf) {
         writeAtAll(offset, Buf.of(buf));
     }
@@ -90,6 +91,7 @@ public final class File implements AutoCloseable {
         }
     }
 
+    /** {@link #readAtAll(long, Buf)} into a whole array. */
     public void readAtAll(long offset, double[] buf) {
         readAtAll(offset, Buf.of(buf));
     }

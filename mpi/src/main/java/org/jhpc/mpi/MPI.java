@@ -20,6 +20,7 @@ import org.jhpc.mpi.ffi.Native;
 public final class MPI {
     private MPI() {}
 
+    /** Wildcards and the null rank, jhpc's values whatever the library (translated for MPICH, see {@code Abi#rank}). */
     public static final int ANY_SOURCE = Abi.ANY_SOURCE;
     public static final int ANY_TAG = Abi.ANY_TAG;
     public static final int PROC_NULL = Abi.PROC_NULL;
@@ -116,6 +117,7 @@ public final class MPI {
         };
     }
 
+    /** Whether MPI is initialised and not yet finalised. */
     public static boolean isInitialized() {
         return initialized && !finished;
     }
@@ -126,6 +128,7 @@ public final class MPI {
         return threadLevel;
     }
 
+    /** MPI's name of a thread level, e.g. {@code MPI_THREAD_FUNNELED}. */
     public static String threadLevelName(int level) {
         return switch (level) {
             case THREAD_SINGLE -> "MPI_THREAD_SINGLE";
