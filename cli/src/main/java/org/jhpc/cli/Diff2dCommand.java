@@ -162,7 +162,7 @@ public final class Diff2dCommand implements Callable<Integer> {
             kernel = solver.kernel();
             Checkpointer checkpointer = checkpoint == null ? null
                     : new Checkpointer(checkpoint, everySteps, checkpointEverySeconds == null ? 0 : checkpointEverySeconds,
-                            v.toString(), nthreads, mpi == null ? 1 : mpi.comm().size(), root);
+                            v.toString(), nthreads, mpi == null ? 1 : mpi.ranks(), root);
             checkpointers[0] = checkpointer;
             try (Signals.Section section = checkpointer == null || mpi != null ? null : Signals.cooperate()) {
                 result = Diff2dRun.run(problem, solver, root ? out : null, observers, start,
@@ -173,9 +173,11 @@ public final class Diff2dCommand implements Callable<Integer> {
                 err.flush();
                 return stop.signal.exitCode();
             }
-            if (save != null) {
+            if (save != null && mpi != null) {
+                mpi.save(save);   // every rank writes its block into one file (MPI-IO): no gather on rank 0
+            } else if (save != null) {
                 Field f = solver.density();
-                if (root) Npy.write(save, f.size(), f.size(), f::row);
+                Npy.write(save, f.size(), f.size(), f::row);
             }
             if (mpi != null) haloSeconds = mpi.haloSeconds();
             if (!root) return 0;

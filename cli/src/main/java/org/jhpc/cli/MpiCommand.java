@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code mpirun --oversubscribe --bind-to none -np 4 ./jhpc mpi rightrank} (as root add {@code --allow-run-as-root}).
  */
 @Command(name = "mpi", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
-        description = {"MPI through Open MPI's libmpi (bound with Java's FFM API). Launch with mpirun, e.g.",
+        description = {"MPI through Open MPI's or MPICH's libmpi (bound with Java's FFM API). Launch with mpirun, e.g.",
                 "  mpirun --oversubscribe --bind-to none -np 4 ./jhpc mpi rightrank",
                 "(as root add --allow-run-as-root). Without mpirun a command runs as one rank."},
         subcommands = {MpiCommand.RightRank.class, MpiCommand.Pingpong.class, MpiCommand.Doctor.class})
@@ -114,33 +114,45 @@ public final class MpiCommand implements Runnable {
     }
 
     /**
-     * " (Open MPI 4.1.4, same version as the library)" or a warning, from {@code mpirun --version} (given 10 s: its
-     * output goes to a temporary file, so that a hung mpirun is killed instead of hanging the doctor).
+     * What {@code mpirun --version} says, e.g. " (Open MPI 4.1.4, same as the library)", " (MPICH Hydra 4.0.2, same
+     * family as the library)", or a warning that the launcher belongs to the other family. Waits at most 10 s.
      */
-    static String versionNote(java.nio.file.Path mpirun, String libraryVersion) {
-        java.nio.file.Path log = null;
+    static String versionNote(java.nio.file.Path mpirun, String implementation, String libraryVersion) {
         try {
-            log = java.nio.file.Files.createTempFile("jhpc-mpirun-version", ".txt");
             Process p = new ProcessBuilder(mpirun.toString(), "--version").redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+                    .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+            p.getOutputStream().close();
             if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return " (mpirun --version did not answer within 10 s)";
             }
-            String first = java.nio.file.Files.readString(log).lines().findFirst().orElse("");
-            var m = java.util.regex.Pattern.compile("\\(([^)]*)\\)\\s*(\\S+)").matcher(first);
-            if (!m.find()) return " (" + first.strip() + ")";
-            String impl = m.group(1), version = m.group(2);
-            boolean same = libraryVersion.contains(impl) && libraryVersion.contains("v" + version);
-            return " (" + impl + " " + version + (same ? ", same as the library)" : "; the library is different: "
-                    + "use the mpirun of the library's installation)");
+            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String launcherFamily;
+            String version = "";
+            var ompi = java.util.regex.Pattern.compile("\\((?:Open MPI|OpenRTE)\\)\\s*(\\S+)").matcher(text);
+            var hydra = java.util.regex.Pattern.compile("Version:\\s*(\\S+)").matcher(text);
+            if (ompi.find()) {
+                launcherFamily = "Open MPI";
+                version = ompi.group(1);
+            } else if (text.contains("HYDRA")) {
+                launcherFamily = "MPICH";
+                if (hydra.find()) version = hydra.group(1);
+            } else {
+                return " (" + text.lines().findFirst().orElse("").strip() + ")";
+            }
+            String name = launcherFamily.equals("MPICH") ? "MPICH Hydra " + version : "Open MPI " + version;
+            if (!launcherFamily.equals(implementation)) {
+                return " (" + name + ": a launcher of the other family than the library; use "
+                        + (implementation.equals("MPICH") ? "mpirun.mpich" : "mpirun.openmpi") + " or set JHPC_LIBMPI)";
+            }
+            boolean sameVersion = launcherFamily.equals("MPICH") ? libraryVersion.contains("Version:") && libraryVersion
+                    .replaceAll("\\s+", " ").contains("Version: " + version) : libraryVersion.contains("v" + version);
+            return " (" + name + (sameVersion ? ", same version as the library)" : ", same family as the library)");
         } catch (java.io.IOException e) {
             return " (cannot run it: " + e.getMessage() + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";
-        } finally {
-            if (log != null) log.toFile().delete();
         }
     }
 
@@ -172,11 +184,14 @@ public final class MpiCommand implements Runnable {
                 out.println("mpi_standard: " + MPI.standardVersion());
                 out.println("thread_level: " + MPI.threadLevelName(MPI.threadLevel()));
                 out.println("launcher: " + launcher);
-                out.println("launcher_matches: " + (MPI.launcherMatches() ? "yes" : "NO (start jhpc with the mpirun "
-                        + "that belongs to " + MPI.libraryPath() + ")"));
+                out.println("launcher_matches: " + (MPI.launcherMatches() ? "yes" : "NO (the job was started by "
+                        + launcher + " but the library is " + MPI.implementation() + "'s: start jhpc with "
+                        + (MPI.implementation().equals("MPICH") ? "mpirun.mpich" : "mpirun.openmpi")
+                        + " or set JHPC_LIBMPI to the launcher's library)"));
                 out.println("ranks: " + w.size());
                 out.println("processor: " + MPI.processorName());
-                out.println("mpirun: " + mpirun + Mpirun.find().map(m -> versionNote(m, MPI.libraryVersion())).orElse(""));
+                out.println("mpirun: " + mpirun + Mpirun.find()
+                        .map(m -> versionNote(m, MPI.implementation(), MPI.libraryVersion())).orElse(""));
                 out.println("jvm_cpus: " + Runtime.getRuntime().availableProcessors()
                         + (Runtime.getRuntime().availableProcessors() == 1 ? " (pinned to one core? use mpirun "
                         + "--bind-to none)" : ""));

@@ -5,10 +5,11 @@ import java.util.Objects;
 
 /**
  * A message buffer: {@code count} elements of one {@link Datatype} in a memory segment, either a Java array (a heap
- * segment, passed to MPI in place for blocking calls) or native memory (always passed in place). This is mpi4py's
- * {@code [buf, count, datatype]} triple. Every communicator method that takes a buffer as {@code Object} accepts a
- * {@code double[]}, {@code long[]}, {@code int[]}, {@code byte[]}, a {@code Buf}, or a {@link MemorySegment} (whose
- * bytes are sent as {@link Datatype#BYTE}; wrap it with {@link #of(MemorySegment, Datatype)} to send doubles).
+ * segment, staged through native memory for MPI) or native memory (passed in place). This is mpi4py's
+ * {@code [buf, count, datatype]} triple. Every communicator method that takes a {@code Buf} also has overloads for
+ * {@code double[]}, {@code float[]}, {@code long[]}, {@code int[]}, {@code short[]}, {@code char[]}, {@code byte[]}
+ * and {@link MemorySegment} (whose bytes are sent as {@link Datatype#BYTE}; wrap it with
+ * {@link #of(MemorySegment, Datatype)} to send doubles), so a wrong buffer type fails at compile time.
  */
 public final class Buf {
     final MemorySegment segment;
@@ -29,16 +30,23 @@ public final class Buf {
         this.count = (int) n;
     }
 
+    /** The whole array: its length is the count (likewise for the other element types below). */
     public static Buf of(double[] a) { return new Buf(MemorySegment.ofArray(a), Datatype.DOUBLE); }
     public static Buf of(long[] a) { return new Buf(MemorySegment.ofArray(a), Datatype.LONG); }
     public static Buf of(int[] a) { return new Buf(MemorySegment.ofArray(a), Datatype.INT); }
     public static Buf of(byte[] a) { return new Buf(MemorySegment.ofArray(a), Datatype.BYTE); }
+    public static Buf of(float[] a) { return new Buf(MemorySegment.ofArray(a), Datatype.FLOAT); }
+    public static Buf of(short[] a) { return new Buf(MemorySegment.ofArray(a), Datatype.SHORT); }
+    public static Buf of(char[] a) { return new Buf(MemorySegment.ofArray(a), Datatype.CHAR); }
 
     /** Elements {@code [offset, offset+count)} of an array (e.g. one row of a flat grid). */
     public static Buf of(double[] a, int offset, int count) { return slice(MemorySegment.ofArray(a), Datatype.DOUBLE, offset, count); }
     public static Buf of(long[] a, int offset, int count) { return slice(MemorySegment.ofArray(a), Datatype.LONG, offset, count); }
     public static Buf of(int[] a, int offset, int count) { return slice(MemorySegment.ofArray(a), Datatype.INT, offset, count); }
     public static Buf of(byte[] a, int offset, int count) { return slice(MemorySegment.ofArray(a), Datatype.BYTE, offset, count); }
+    public static Buf of(float[] a, int offset, int count) { return slice(MemorySegment.ofArray(a), Datatype.FLOAT, offset, count); }
+    public static Buf of(short[] a, int offset, int count) { return slice(MemorySegment.ofArray(a), Datatype.SHORT, offset, count); }
+    public static Buf of(char[] a, int offset, int count) { return slice(MemorySegment.ofArray(a), Datatype.CHAR, offset, count); }
 
     /** The whole segment as elements of {@code type} (its size must be a multiple of the element size). */
     public static Buf of(MemorySegment s, Datatype type) {
@@ -46,31 +54,41 @@ public final class Buf {
     }
 
     private static Buf slice(MemorySegment s, Datatype t, long offset, long count) {
+        long length = s.byteSize() / t.size();
+        if (offset < 0 || count < 0 || offset + count > length) {
+            throw new IllegalArgumentException("elements [" + offset + ", " + (offset + count) + ") do not lie in an array of "
+                    + length + (count < 0 ? " (negative count)" : offset < 0 ? " (negative offset)" : ""));
+        }
         return new Buf(s.asSlice(offset * t.size(), count * t.size()), t);
     }
 
-    /** Resolves a buffer argument (see the class comment); {@code null} only where {@code nullable}. */
-    static Buf wrap(Object o) {
-        return switch (o) {
-            case Buf b -> b;
-            case double[] a -> of(a);
-            case long[] a -> of(a);
-            case int[] a -> of(a);
-            case byte[] a -> of(a);
-            case MemorySegment s -> of(s, Datatype.BYTE);
-            case null -> throw new NullPointerException("buffer is null");
-            default -> throw new IllegalArgumentException("not an MPI buffer: " + o.getClass().getName()
-                    + " (use double[], long[], int[], byte[], MemorySegment or Buf; objects go through *Object methods)");
-        };
+    /** This buffer, checked to be one MPI may write ({@code what} names the call for the message). */
+    Buf writable(String what) {
+        if (segment.isReadOnly()) throw new IllegalArgumentException(what + ": the receive buffer is read-only");
+        return this;
     }
 
-    /** Like {@link #wrap} but {@code null} (a buffer not significant on this rank) stays null. */
-    static Buf wrapOrNull(Object o) {
-        return o == null ? null : wrap(o);
+    /** {@code b}, which must not be null ({@code what} names the call). */
+    static Buf need(Buf b) {
+        if (b == null) throw new NullPointerException("buffer is null");
+        return b;
     }
 
+    // null stays null (a buffer not significant on this rank); used by Comm's typed overloads
+    static Buf orNull(double[] a) { return a == null ? null : of(a); }
+    static Buf orNull(float[] a) { return a == null ? null : of(a); }
+    static Buf orNull(long[] a) { return a == null ? null : of(a); }
+    static Buf orNull(int[] a) { return a == null ? null : of(a); }
+    static Buf orNull(short[] a) { return a == null ? null : of(a); }
+    static Buf orNull(char[] a) { return a == null ? null : of(a); }
+    static Buf orNull(byte[] a) { return a == null ? null : of(a); }
+    static Buf orNull(MemorySegment s) { return s == null ? null : of(s, Datatype.BYTE); }
+
+    /** The memory: a heap segment over the array, or native memory. */
     public MemorySegment segment() { return segment; }
+    /** The element type. */
     public Datatype type() { return type; }
+    /** The number of elements. */
     public int count() { return count; }
 
     /** True when the memory is a Java array (nonblocking calls then go through a native copy). */

@@ -14,10 +14,12 @@ public final class CartComm extends Comm {
         this.periods = periods;
     }
 
+    /** Processes along each dimension (a copy). */
     public int[] dims() {
         return dims.clone();
     }
 
+    /** Whether each dimension wraps around (a copy). */
     public boolean[] periods() {
         return periods.clone();
     }
@@ -34,8 +36,12 @@ public final class CartComm extends Comm {
         return c;
     }
 
-    /** The rank at {@code coords} ({@code MPI_Cart_rank}; periodic dimensions wrap). */
+    /** The rank at {@code coords}, one per dimension ({@code MPI_Cart_rank}; periodic dimensions wrap). */
     public int rankOf(int... coords) {
+        if (coords.length != dims.length) {
+            throw new IllegalArgumentException("rankOf: " + coords.length + " coordinates for a " + dims.length
+                    + "-dimensional grid");
+        }
         int[] out = new int[1];
         MPI.check(LibMpi.cartRank(h(), MemorySegment.ofArray(coords.clone()), MemorySegment.ofArray(out)),
                 "MPI_Cart_rank");
@@ -50,6 +56,6 @@ public final class CartComm extends Comm {
         int[] sd = new int[2];
         MemorySegment s = MemorySegment.ofArray(sd);
         MPI.check(LibMpi.cartShift(h(), direction, disp, s.asSlice(0, 4), s.asSlice(4, 4)), "MPI_Cart_shift");
-        return new Shift(sd[0], sd[1]);
+        return new Shift(MPI.abi().rank(sd[0]), MPI.abi().rank(sd[1]));
     }
 }

@@ -21,6 +21,7 @@ import org.jhpc.mpi.ffi.Native;
 public final class MPI {
     private MPI() {}
 
+    /** Wildcards and the null rank, jhpc's values whatever the library (translated for MPICH, see {@code Abi#rank}). */
     public static final int ANY_SOURCE = Abi.ANY_SOURCE;
     public static final int ANY_TAG = Abi.ANY_TAG;
     public static final int PROC_NULL = Abi.PROC_NULL;
@@ -116,6 +117,7 @@ public final class MPI {
         };
     }
 
+    /** Whether MPI is initialised and not yet finalised. */
     public static boolean isInitialized() {
         return initialized && !finished;
     }
@@ -126,6 +128,7 @@ public final class MPI {
         return threadLevel;
     }
 
+    /** MPI's name of a thread level, e.g. {@code MPI_THREAD_FUNNELED}. */
     public static String threadLevelName(int level) {
         return switch (level) {
             case THREAD_SINGLE -> "MPI_THREAD_SINGLE";
@@ -243,12 +246,15 @@ public final class MPI {
     }
 
     static MpiException error(int rc, String function) {
-        String text;
+        return new MpiException(function + " failed: " + errorString(rc) + " (error " + rc + ")", rc);
+    }
+
+    /** MPI's text for an error code ({@code MPI_Error_string}). */
+    static String errorString(int rc) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment s = a.allocate(Abi.MAX_ERROR_STRING);
             MemorySegment len = a.allocate(ValueLayout.JAVA_INT);
-            text = LibMpi.errorString(rc, s, len) == 0 ? s.getString(0) : "error code " + rc;
+            return LibMpi.errorString(rc, s, len) == 0 ? s.getString(0) : "error code " + rc;
         }
-        return new MpiException(function + " failed: " + text + " (error " + rc + ")", rc);
     }
 }

@@ -4,6 +4,7 @@ package org.jhpc.mpi;
 public class MpiException extends RuntimeException {
     private final int errorCode;
 
+    /** An error with MPI's {@code errorCode} (0 when it is not an MPI return code). */
     public MpiException(String message, int errorCode) {
         super(message);
         this.errorCode = errorCode;

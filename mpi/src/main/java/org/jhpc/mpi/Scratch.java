@@ -5,28 +5,25 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * Per-thread native scratch, allocated once: one {@code MPI_Status}, a few ints for out-parameters, and two staging
- * buffers of {@link #STAGE} bytes through which small heap arrays travel in point-to-point calls (measured: an
- * 8-byte ping-pong from a heap array passed in place costs about 0.1 us more per message than from native memory;
- * copying 8 bytes costs nothing).
+ * Per-thread native scratch for bounded calls' out-parameters, allocated once: one {@code MPI_Status}, a few ints
+ * and a few handle slots (a request, a matched message).
  */
 final class Scratch {
     private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
 
-    /** Heap messages up to this many bytes are staged through native memory in send, recv and sendrecv. */
-    static final int STAGE = 1024;
-
     final MemorySegment status;
+    /** A second status, for a call that completes two operations (a send beside a receive). */
+    final MemorySegment status2;
     final MemorySegment ints;
-    final MemorySegment stageOut;
-    final MemorySegment stageIn;
+    /** Room for a request handle (at 0) and a message handle (at 8). */
+    final MemorySegment handles;
 
     private Scratch() {
-        MemorySegment all = Arena.ofAuto().allocate(256 + 2L * STAGE, 64);
+        MemorySegment all = Arena.ofAuto().allocate(448, 64);
         status = all.asSlice(0, MPI.abi().statusSize());
         ints = all.asSlice(128, 128);
-        stageOut = all.asSlice(256, STAGE);
-        stageIn = all.asSlice(256 + STAGE, STAGE);
+        handles = all.asSlice(256, 64);
+        status2 = all.asSlice(320, MPI.abi().statusSize());
     }
 
     static Scratch get() {
@@ -35,5 +32,13 @@ final class Scratch {
 
     int intAt(int i) {
         return ints.getAtIndex(ValueLayout.JAVA_INT, i);
+    }
+
+    MemorySegment request() {
+        return handles.asSlice(0, 8);
+    }
+
+    MemorySegment message() {
+        return handles.asSlice(8, 8);
     }
 }

@@ -14,6 +14,6 @@ public record Status(int source, int tag, int count) {
     static Status of(Abi abi, MemorySegment st, Datatype t) {
         long bytes = abi.statusBytes(st);
         int count = bytes % t.size() == 0 ? (int) (bytes / t.size()) : MPI.UNDEFINED;
-        return new Status(abi.statusSource(st), abi.statusTag(st), count);
+        return new Status(abi.rank(abi.statusSource(st)), abi.statusTag(st), count);
     }
 }

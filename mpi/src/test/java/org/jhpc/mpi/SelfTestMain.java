@@ -158,7 +158,7 @@ public final class SelfTestMain {
             // a slice of an array: elements [3, 6)
             double[] big = pattern(rank, 10);
             double[] got = new double[3];
-            W.sendrecv(Buf.of(big, 3, 3), right, 0, got, left, 0);
+            W.sendrecv(Buf.of(big, 3, 3), right, 0, Buf.of(got), left, 0);
             expect(Arrays.equals(got, Arrays.copyOfRange(pattern(left, 10), 3, 6)), "array slice");
         }
     }
@@ -318,12 +318,7 @@ public final class SelfTestMain {
             expect(e.getMessage().contains("MPI_Recv"), "truncate text: " + e.getMessage());
         }
         r.await();
-        try {
-            W.send("not a buffer", 0, 0);
-            throw new AssertionError("string accepted as buffer");
-        } catch (IllegalArgumentException expected) {
-            // fine
-        }
+        // (a String as a buffer no longer compiles: buffers are typed overloads)
         W.barrier();
     }
 

@@ -21,12 +21,15 @@ import org.jhpc.cli.Main;
 import org.jhpc.core.Npy;
 import org.jhpc.mpi.MPI;
 import org.jhpc.testing.ChildProcess;
+import org.jhpc.testing.MpiFlavour;
 import org.jhpc.mpi.Mpirun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.util.stream.Stream;
 
 /**
  * {@code diff2d --variant mpi} and {@code auc --variant mpi} under a real {@code mpirun} with 1 to 4 ranks, one
@@ -34,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * serial flat variant and the saved fields equal (max abs difference ≤ 1e-12), at grids of 7 and 121 interior rows,
  * which no rank count here divides evenly in both directions. auc: the printed line must equal that of
  * {@code --variant threads --threads N} (the same pieces, added in the same order), at awkward point counts
- * (fewer points than ranks included). Skipped without Open MPI.
+ * (fewer points than ranks included). Under Open MPI and MPICH ({@link MpiFlavour}); a library not installed is
+ * skipped with the reason.
  */
 class MpiAppTest {
     /** name, then --set arguments: 7 interior rows (20/2.8 = 7.14), 121 interior rows (20/0.165 = 121.2). */
@@ -91,10 +95,27 @@ class MpiAppTest {
         return new Run(r.exit(), r.out());
     }
 
-    @ParameterizedTest(name = "mpirun -np {0}")
-    @ValueSource(ints = {1, 2, 3, 4})
-    void sameAnswersAsInOneProcess(int np, @TempDir Path dir) throws Exception {
-        Run r = run(Mpirun.command(mpirun(), np, java(MpiAppDriver.class.getName(), dir.toString())), 150);
+    /** Open MPI at 1 to 4 ranks, MPICH at 3 ({@code JHPC_TEST_MPI} picks the libraries, see {@link MpiFlavour}). */
+    static Stream<Arguments> jobs() {
+        List<Arguments> a = new ArrayList<>();
+        for (MpiFlavour f : MpiFlavour.selected()) {
+            for (int np : f == MpiFlavour.OPEN_MPI ? new int[] {1, 2, 3, 4} : new int[] {3}) a.add(Arguments.of(f, np));
+        }
+        return a.stream();
+    }
+
+    static Run job(MpiFlavour f, int np, List<String> command, int timeoutSeconds) {
+        String why = f.missing();
+        assumeTrue(why == null, () -> f + " not installed: " + why);
+        ChildProcess.Result r = ChildProcess.of(f.command(np, command)).mergeStderr().timeout(timeoutSeconds)
+                .env(f.env()).run();
+        return new Run(r.exit(), r.out());
+    }
+
+    @ParameterizedTest(name = "{0}, {1} ranks")
+    @MethodSource("jobs")
+    void sameAnswersAsInOneProcess(MpiFlavour f, int np, @TempDir Path dir) throws Exception {
+        Run r = job(f, np, java(MpiAppDriver.class.getName(), dir.toString()), 150);
         assertEquals(0, r.exit(), r.out());
         for (String[] c : CASES) {
             String name = c[0];
@@ -104,6 +125,9 @@ class MpiAppTest {
                 assertEquals("", Files.readString(dir.resolve(name + ".rank" + rank + ".out")),
                         name + ": rank " + rank + " printed");
             }
+            // written collectively with MPI-IO (no gather): the same bytes as the serial run's file
+            assertEquals(-1L, Files.mismatch(serialDir.resolve(name + ".npy"), dir.resolve(name + ".npy")),
+                    name + ": the .npy files differ");
             Npy.Matrix want = Npy.read(serialDir.resolve(name + ".npy"));
             Npy.Matrix got = Npy.read(dir.resolve(name + ".npy"));
             assertEquals(want.rows(), got.rows());
@@ -129,6 +153,29 @@ class MpiAppTest {
                         "auc " + ntot + ": rank " + rank + " printed");
             }
         }
+    }
+
+    /** {@code jhpc mpi doctor} names the library it bound and sees that the launcher belongs to it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jhpc.testing.MpiFlavour#selected")
+    void doctorNamesTheLibraryAndTheMatchingLauncher(MpiFlavour f) {
+        Run r = job(f, 2, java(Main.class.getName(), "mpi", "doctor"), 60);
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("implementation: " + f), r.out());
+        assertTrue(r.out().contains("launcher: " + (f == MpiFlavour.OPEN_MPI ? "Open MPI mpirun" : "MPICH/Hydra")), r.out());
+        assertTrue(r.out().contains("launcher_matches: yes"), r.out());
+    }
+
+    /** Hydra starting ranks that bind Open MPI's library: doctor says they do not match and what to do. */
+    @Test
+    void doctorSeesALauncherOfTheOtherFamily() {
+        String why = MpiFlavour.MPICH.missing() != null ? MpiFlavour.MPICH.missing() : MpiFlavour.OPEN_MPI.missing();
+        assumeTrue(why == null, () -> "needs both Open MPI and MPICH: " + why);
+        ChildProcess.Result r = ChildProcess.of(MpiFlavour.MPICH.command(1, java(Main.class.getName(), "mpi", "doctor")))
+                .mergeStderr().timeout(60).env(MpiFlavour.OPEN_MPI.env()).run();
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("implementation: Open MPI"), r.out());
+        assertTrue(r.out().contains("launcher_matches: NO (the job was started by MPICH/Hydra"), r.out());
     }
 
     @Test

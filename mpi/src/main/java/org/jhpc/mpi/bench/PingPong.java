@@ -10,7 +10,7 @@ import org.jhpc.mpi.Datatype;
  * The classic ping-pong between ranks 0 and 1 (other ranks only wait): rank 0 sends {@code bytes} and rank 1 sends
  * them back, {@code iters} times; one-way time = elapsed / (2·iters). Each measurement is repeated {@code reps}
  * times after a warm-up (which also lets the JIT compile the path); the median is reported. Buffers are
- * {@code byte[]} (heap, passed in place) or native segments.
+ * {@code byte[]} (heap: staged through native memory, receives matched first) or native segments (in place).
  */
 public final class PingPong {
     private PingPong() {}
@@ -19,8 +19,8 @@ public final class PingPong {
     public static double oneWaySeconds(Comm c, int bytes, int iters, int reps, boolean nativeMemory) {
         if (c.size() < 2) throw new IllegalArgumentException("ping-pong needs at least 2 ranks, got " + c.size());
         try (Arena arena = Arena.ofConfined()) {
-            Object buf = nativeMemory ? Buf.of(arena.allocate(Math.max(bytes, 1), 64).asSlice(0, bytes), Datatype.BYTE)
-                    : new byte[bytes];
+            Buf buf = nativeMemory ? Buf.of(arena.allocate(Math.max(bytes, 1), 64).asSlice(0, bytes), Datatype.BYTE)
+                    : Buf.of(new byte[bytes]);
             int rank = c.rank();
             for (int w = 0; w < 2; w++) round(c, buf, rank, Math.max(10, iters));   // warm-up: let the JIT settle
             double[] t = new double[reps];
@@ -35,12 +35,12 @@ public final class PingPong {
         }
     }
 
-    private static void round(Comm c, Object buf, int rank, int iters) {
+    private static void round(Comm c, Buf buf, int rank, int iters) {
         for (int i = 0; i < iters; i++) exchange(c, buf, rank);
     }
 
     /** One round trip; a method of its own so that the JIT compiles it whole rather than through loop OSR. */
-    private static void exchange(Comm c, Object buf, int rank) {
+    private static void exchange(Comm c, Buf buf, int rank) {
         if (rank == 0) {
             c.send(buf, 1, 0);
             c.recv(buf, 1, 0);

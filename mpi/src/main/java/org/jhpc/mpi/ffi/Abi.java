@@ -4,48 +4,31 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * What differs between MPI implementations at the binary level: how handles (communicators, datatypes, operations,
- * requests, error handlers) are represented, the values of the predefined ones, and the layout of {@code MPI_Status}.
- * Everything above this interface sees a handle as a Java {@code long}; {@link LibMpi} converts it to the
- * implementation's C type ({@link #handleLayout()}). Open MPI is {@link OpenMpiAbi}; MPICH (whose handles are
- * {@code int} constants and whose status has five ints) would be a second implementation beside it.
+ * What differs between MPI implementations at the binary level: how handles are represented ({@link #handleLayout}),
+ * the values of the predefined ones ({@link #handle(Predefined)}), a few integer constants, and the layout of
+ * {@code MPI_Status}. Everything above this interface sees a handle as a Java {@code long}; {@link LibMpi} converts it
+ * to the implementation's C type. Two families exist: Open MPI ({@link OpenMpiAbi}: handles are pointers) and MPICH
+ * with its derivatives ({@link MpichAbi}: handles are {@code int}s). MPI 5's standard ABI ({@code libmpi_abi}) would
+ * be a third implementation of this interface, with the constants the standard fixes.
  */
 public interface Abi {
-    /** Implementation name for reports, e.g. {@code Open MPI}. */
+    /** Implementation name for reports: {@code Open MPI} or {@code MPICH}. */
     String name();
 
     /** The C type of a handle: {@code JAVA_LONG} for pointers on LP64 (Open MPI), {@code JAVA_INT} for MPICH. */
     ValueLayout handleLayout();
 
-    long commWorld();
+    /** The handle of a predefined object. */
+    long handle(Predefined p);
 
-    long commSelf();
-
-    long commNull();
-
-    long requestNull();
-
-    long errorsReturn();
-
-    /** {@code MPI_DOUBLE}, {@code MPI_INT64_T}, {@code MPI_INT}, {@code MPI_BYTE}. */
-    long datatypeDouble();
-
-    long datatypeLong();
-
-    long datatypeInt();
-
-    long datatypeByte();
-
-    long opSum();
-
-    long opProd();
-
-    long opMin();
-
-    long opMax();
-
-    /** {@code MPI_IN_PLACE} as an address. */
+    /** {@code MPI_IN_PLACE} as an address (1 in Open MPI, -1 in MPICH). */
     MemorySegment inPlace();
+
+    /** {@code MPI_ERR_TRUNCATE}: 15 in Open MPI, 14 in MPICH. */
+    int errTruncate();
+
+    /** {@code MPI_ORDER_C} for subarray datatypes: 0 in Open MPI, 56 in MPICH. */
+    int orderC();
 
     /** Bytes of one {@code MPI_Status}. */
     long statusSize();
@@ -59,6 +42,18 @@ public interface Abi {
     /** Bytes received, as {@code MPI_Get_count(status, MPI_BYTE)} would say, read from the status itself. */
     long statusBytes(MemorySegment status);
 
+    /**
+     * A rank between jhpc's numbering and the library's, both ways: jhpc's {@code ANY_SOURCE} is -1 and
+     * {@code PROC_NULL} -2 (Open MPI's values); MPICH swaps them. Real ranks are unchanged.
+     */
+    default int rank(int r) { return r; }
+
+    default long commWorld() { return handle(Predefined.COMM_WORLD); }
+    default long commSelf() { return handle(Predefined.COMM_SELF); }
+    default long commNull() { return handle(Predefined.COMM_NULL); }
+    default long requestNull() { return handle(Predefined.REQUEST_NULL); }
+    default long errorsReturn() { return handle(Predefined.ERRORS_RETURN); }
+
     /** Reads a handle that MPI wrote through an out-parameter (e.g. a new communicator or request). */
     default long readHandle(MemorySegment at, long index) {
         return handleLayout().byteSize() == 8 ? at.getAtIndex(ValueLayout.JAVA_LONG, index)
@@ -70,11 +65,13 @@ public interface Abi {
         else at.setAtIndex(ValueLayout.JAVA_INT, index, (int) handle);
     }
 
-    // The MPI standard fixes these values for every implementation.
+    // jhpc's values (the same as Open MPI's; see rank(int) for MPICH), and ones every implementation shares.
     int ANY_SOURCE = -1;
     int ANY_TAG = -1;
     int PROC_NULL = -2;
     int UNDEFINED = -32766;
     int MAX_LIBRARY_VERSION_STRING = 8192;   // ≥ every implementation's constant (Open MPI 256, MPICH 8192)
-    int MAX_ERROR_STRING = 1024;             // ≥ Open MPI's 256 and MPICH's 1024
+    int MAX_ERROR_STRING = 1024;             // ≥ Open MPI's 256 and MPICH's 512
+    // The MPI-IO access modes, the same (ROMIO's) in both families.
+    int MODE_CREATE = 1, MODE_RDONLY = 2, MODE_WRONLY = 4, MODE_RDWR = 8;
 }

@@ -11,8 +11,9 @@ import org.jhpc.core.Config;
 
 /**
  * Finds and opens libmpi. Order: the {@code JHPC_LIBMPI} environment variable (or {@code -Djhpc.libmpi}), a path or
- * soname, which must work if given; then the sonames the dynamic loader knows ({@code libmpi.so.40} is Open MPI
- * 3–5, {@code libmpi.so.12} MPICH), then the library beside the {@code mpirun} on {@code PATH}, then the usual
+ * soname, which must work if given (e.g. {@code JHPC_LIBMPI=libmpich.so.12} for Debian's MPICH beside Open MPI);
+ * then the sonames the dynamic loader knows ({@code libmpi.so.40} is Open MPI 3–5, {@code libmpi.so.12} and
+ * {@code libmpich.so.12} MPICH), then the library beside the {@code mpirun} on {@code PATH}, then the usual
  * distribution directories.
  */
 public final class Locator {
@@ -42,7 +43,7 @@ public final class Locator {
     }
 
     static Set<String> candidates() {
-        Set<String> c = new LinkedHashSet<>(List.of("libmpi.so.40", "libmpi.so", "libmpi.so.12"));
+        Set<String> c = new LinkedHashSet<>(List.of("libmpi.so.40", "libmpi.so", "libmpi.so.12", "libmpich.so.12"));
         String path = System.getenv("PATH");
         if (path != null) {
             for (String dir : path.split(":")) {
@@ -52,6 +53,7 @@ public final class Locator {
                         Path lib = mpirun.toRealPath().getParent().resolveSibling("lib");
                         c.add(lib.resolve("libmpi.so").toString());
                         c.add(lib.resolve("libmpi.so.40").toString());
+                        c.add(lib.resolve("libmpi.so.12").toString());
                     } catch (IOException | RuntimeException ignored) {
                         // a dangling link: skip it
                     }

@@ -7,6 +7,13 @@ package org.jhpc.mpi.ffi;
 public final class Native {
     private Native() {}
 
+    static {
+        // UCX (under MPICH's ch4:ucx and Open MPI's pml ucx) reads its settings when libucs is loaded, with libmpi,
+        // and would install handlers for SIGSEGV and SIGBUS that kill the process on the JVM's own, deliberate
+        // faults (implicit null checks, safepoint polls). Unless the user set it, tell it to leave signals alone.
+        Env.setDefault("UCX_ERROR_SIGNALS", "");
+    }
+
     private static final Locator.Found FOUND = Locator.find();
     private static final Abi ABI;
     private static final String ERROR;
@@ -16,9 +23,9 @@ public final class Native {
         String error = FOUND.error();
         if (FOUND.library() != null) {
             abi = OpenMpiAbi.detect(FOUND.library());
+            if (abi == null) abi = MpichAbi.detect(FOUND.library());
             if (abi == null) {
-                error = FOUND.path() + " is not Open MPI (jhpc binds Open MPI's ABI only; MPICH-ABI libraries need an "
-                        + "Abi class beside OpenMpiAbi)";
+                error = FOUND.path() + " is neither Open MPI nor of the MPICH family (jhpc binds those two ABIs)";
             }
         }
         ABI = abi;
