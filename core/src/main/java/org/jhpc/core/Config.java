@@ -39,6 +39,8 @@ public enum Config {
     JAVA_OPTS(null, "JHPC_JAVA_OPTS", "", "./jhpc", "extra JVM flags for the launcher, e.g. `-Xmx8g`"),
     RAW_STDERR(null, "JHPC_RAW_STDERR", "", "./jhpc",
             "when set, the launcher passes the JVM's stderr through unfiltered (the Vector API notice included)"),
+    TEST_MPI(null, "JHPC_TEST_MPI", "all", "tests",
+            "which MPI installations the MPI tests run under: `openmpi`, `mpich` or `all` (each one installed)"),
     TESTING_FAIL("jhpc.testing.fail", null, "", "diffusion",
             "test hook: `R@K` makes rank R of a `--variant mpi` run fail at step K (fault-injection tests)"),
     TESTING_WINDOW_SNAPSHOT("jhpc.testing.window.snapshot", null, "", "plot",
