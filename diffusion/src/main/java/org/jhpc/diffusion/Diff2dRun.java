@@ -33,8 +33,13 @@ public final class Diff2dRun {
         default void abort() {}
     }
 
-    /** What a run measured: seconds spent advancing the solver, and the final simulation time. */
-    public record Result(double computeSeconds, double simtime) {}
+    /**
+     * What a run measured: seconds spent advancing the solver, the final simulation time, and for the cold-start
+     * picture the first {@code advance} call (steps and seconds: JIT warm-up shows here) and the fastest seconds per
+     * step of any call (the steady state, once compiled).
+     */
+    public record Result(double computeSeconds, double simtime, long firstSteps, double firstSeconds,
+                         double bestSecondsPerStep) {}
 
     public static Result run(Diff2dProblem p, Solver solver, PrintWriter out, List<Observer> observers) {
         try {
@@ -57,18 +62,27 @@ public final class Diff2dRun {
         long chunk = fine ? Math.max(1, p.nsteps / 200) : Long.MAX_VALUE;
         long nanos = 0;
         long done = 0;
+        long firstSteps = 0;
+        long firstNanos = 0;
+        double best = Double.POSITIVE_INFINITY;
         while (done < p.nsteps) {
             long toOutput = p.nper - done % p.nper;
             long k = Math.min(Math.min(toOutput, chunk), p.nsteps - done);
             long t0 = System.nanoTime();
             solver.advance(k);
-            nanos += System.nanoTime() - t0;
+            long dt = System.nanoTime() - t0;
+            nanos += dt;
+            if (done == 0) {
+                firstSteps = k;
+                firstNanos = dt;
+            }
+            best = Math.min(best, dt * 1e-9 / k);
             for (long s = 0; s < k; s++) simtime += p.dt;
             done += k;
             for (Observer o : observers) o.progress(done, p.nsteps);
             if (done % p.nper == 0) emit(p, done, simtime, solver, out, observers);
         }
-        return new Result(nanos * 1e-9, simtime);
+        return new Result(nanos * 1e-9, simtime, firstSteps, firstNanos * 1e-9, done == 0 ? 0 : best);
     }
 
     private static void emit(Diff2dProblem p, long step, double simtime, Solver solver, PrintWriter out,
