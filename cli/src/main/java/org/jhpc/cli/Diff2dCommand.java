@@ -46,7 +46,7 @@ public final class Diff2dCommand implements Callable<Integer> {
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--variant", paramLabel = "V", description = "lists, loops, flat, simd, threads, expr, mpi "
-            + "(default: the fastest here: threads for runs of 1e9 cell updates or more on more than one core, else simd; mpi: launch with mpirun, e.g. "
+            + "(default: the fastest here: threads for runs of 1e9 cell updates or more on more than one core that is not busy (load average below the core count), else simd; mpi: launch with mpirun, e.g. "
             + "mpirun --oversubscribe --bind-to none -np 4 ./jhpc diff2d --variant mpi)")
     String variant;
 
