@@ -195,6 +195,11 @@ public final class Diff2dCommand implements Callable<Integer> {
                 lines.add(String.format(Locale.ROOT, "gbytes_per_second=%.3f (16 bytes per cell update: one read and "
                         + "one write)", updates * 16 / secs * 1e-9));
             }
+            if (result.firstSteps() > 0) {
+                lines.add(String.format(Locale.ROOT, "first_call: %d steps in %.4g s; steady state (fastest call): %.4g s "
+                        + "per step, %.4g s for the whole run", result.firstSteps(), result.firstSeconds(),
+                        result.bestSecondsPerStep(), result.bestSecondsPerStep() * problem.nsteps));
+            }
             if (haloSeconds >= 0 && problem.nsteps > 0) {
                 lines.add(String.format(Locale.ROOT, "halo_seconds_per_step=%.3g (rank 0, included in compute_seconds)",
                         haloSeconds / problem.nsteps));

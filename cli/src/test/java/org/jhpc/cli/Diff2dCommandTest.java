@@ -44,6 +44,7 @@ class Diff2dCommandTest {
         List<String> err = r.errLines();
         assertTrue(err.get(err.size() - 1).matches("compute_seconds=[0-9.eE-]+"), r.err());
         assertTrue(r.err().contains("variant=simd"), r.err());
+        assertTrue(r.err().matches("(?s).*\nfirst_call: 1 steps in [0-9.e+-]+ s; steady state .*"), r.err());
         assertTrue(r.err().contains("kernel=simd ") || r.err().contains("kernel=scalar"), r.err());
     }
 

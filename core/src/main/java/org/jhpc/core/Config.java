@@ -37,6 +37,7 @@ public enum Config {
     PROGRESS_AFTER("jhpc.progress.after", null, "2", "cli", "seconds a run lasts before its progress bar appears"),
     DEBUG(null, "JHPC_DEBUG", "", "cli", "when set, an internal error also prints its stack trace"),
     JAVA_OPTS(null, "JHPC_JAVA_OPTS", "", "./jhpc", "extra JVM flags for the launcher, e.g. `-Xmx8g`"),
+    AOT(null, "JHPC_AOT", "1", "./jhpc", "`0` runs the JVM without the launcher's AOT cache (and trains none)"),
     RAW_STDERR(null, "JHPC_RAW_STDERR", "", "./jhpc",
             "when set, the launcher passes the JVM's stderr through unfiltered (the Vector API notice included)"),
     TEST_MPI(null, "JHPC_TEST_MPI", "all", "tests",

@@ -15,6 +15,20 @@ public final class Cpus {
         return slurm == null ? jvm : Math.max(1, Math.min(jvm, slurm));
     }
 
+    /**
+     * Whether this machine is already busy: its 1-minute load average (runnable tasks, {@code /proc/loadavg}) is at
+     * least its processor count, so that a second thread of ours would wait for a core at every barrier. False where
+     * the load average cannot be read.
+     */
+    public static boolean busy() {
+        try {
+            String s = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"));
+            return Double.parseDouble(s.substring(0, s.indexOf(' '))) >= Runtime.getRuntime().availableProcessors();
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static Integer positiveInt(String s) {
         if (s == null) return null;
         try {

@@ -33,8 +33,13 @@ public final class Diff2dRun {
         default void abort() {}
     }
 
-    /** What a run measured: seconds spent advancing the solver, and the final simulation time. */
-    public record Result(double computeSeconds, double simtime) {}
+    /**
+     * What a run measured: seconds spent advancing the solver, the final simulation time, and for the cold-start
+     * picture the first {@code advance} call (steps and seconds: JIT warm-up shows here) and the fastest seconds per
+     * step of any call (the steady state, once compiled).
+     */
+    public record Result(double computeSeconds, double simtime, long firstSteps, double firstSeconds,
+                         double bestSecondsPerStep) {}
 
     /**
      * Where a run starts: step 0 at simtime 0, or a checkpoint's step and simtime (bit-exact). A resumed run prints
@@ -124,6 +129,9 @@ public final class Diff2dRun {
         boolean responsive = control.responsive();
         long cap = responsive ? Math.max(1, (long) ((1 << 22) / Math.max(1.0, (double) p.nrows * p.nrows))) : Long.MAX_VALUE;
         long nanos = 0;
+        long firstSteps = 0;
+        long firstNanos = 0;
+        double best = Double.POSITIVE_INFINITY;
         while (done < p.nsteps) {
             long toOutput = p.nper - done % p.nper;
             long k = Math.min(Math.min(toOutput, chunk), p.nsteps - done);
@@ -138,6 +146,11 @@ public final class Diff2dRun {
                 double perStep = Math.max(1.0, (double) dtNanos / k);
                 cap = Math.max(1, Math.min(Long.MAX_VALUE / 4, (long) (2e8 / perStep)));
             }
+            if (firstSteps == 0) {
+                firstSteps = k;
+                firstNanos = dtNanos;
+            }
+            best = Math.min(best, dtNanos * 1e-9 / k);
             for (long s = 0; s < k; s++) simtime += p.dt;
             done += k;
             for (Observer o : observers) o.progress(done, p.nsteps);
@@ -146,7 +159,7 @@ public final class Diff2dRun {
             control.after(p, done, simtime, solver, sig != null);
             if (sig != null && done < p.nsteps) throw new Stopped(done, simtime, sig);
         }
-        return new Result(nanos * 1e-9, simtime);
+        return new Result(nanos * 1e-9, simtime, firstSteps, firstNanos * 1e-9, firstSteps == 0 ? 0 : best);
     }
 
     private static void emit(Diff2dProblem p, long step, double simtime, Solver solver, PrintWriter out,

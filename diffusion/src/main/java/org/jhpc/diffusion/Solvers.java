@@ -25,9 +25,19 @@ public final class Solvers {
      */
     static final double THREADS_FROM_UPDATES = 1e9;
 
-    /** The fastest variant for this run here: threads for long runs on more than one core, else simd. */
+    /** The fastest variant for this run here and now ({@link #fastest(Diff2dProblem, int, boolean)}). */
     public static Variant fastest(Diff2dProblem p, int threads) {
-        return threads > 1 && p.cellUpdates() >= THREADS_FROM_UPDATES ? Variant.THREADS : Variant.SIMD;
+        return fastest(p, threads, threads > 1 && org.jhpc.core.Cpus.busy());
+    }
+
+    /**
+     * The fastest variant: threads for long runs on more than one core of a machine that is not already busy, else
+     * simd. On a busy machine (load average at least the core count) each step's barrier waits for a preempted
+     * thread: measured on 2 cores at load 20-24, dx=0.05, threads on 2 threads took 2.2x its 1-thread time
+     * (bench/results/speed-*).
+     */
+    public static Variant fastest(Diff2dProblem p, int threads, boolean busy) {
+        return threads > 1 && !busy && p.cellUpdates() >= THREADS_FROM_UPDATES ? Variant.THREADS : Variant.SIMD;
     }
 
     public static Solver create(Diff2dProblem p, Diff2dOptions o) {

@@ -13,9 +13,11 @@ class SolversTest {
     void fastestDependsOnTheWorkAndTheCores() {
         Diff2dProblem slides = new Diff2dProblem(Diff2dParams.defaults());            // 2.4e8 updates
         Diff2dProblem longer = new Diff2dProblem(Diff2dTesting.params("runtime=75"));  // 1.2e9 updates
-        assertEquals(Variant.SIMD, Solvers.fastest(slides, 2));
-        assertEquals(Variant.THREADS, Solvers.fastest(longer, 2));
-        assertEquals(Variant.SIMD, Solvers.fastest(longer, 1));
+        assertEquals(Variant.SIMD, Solvers.fastest(slides, 2, false));
+        assertEquals(Variant.THREADS, Solvers.fastest(longer, 2, false));
+        assertEquals(Variant.SIMD, Solvers.fastest(longer, 1, false));
+        assertEquals(Variant.SIMD, Solvers.fastest(longer, 2, true), "a busy machine: one thread");
+        assertEquals(Variant.SIMD, Solvers.fastest(longer, 1), "one thread asked for: simd, whatever the load");
     }
 
     @Test
