@@ -20,7 +20,7 @@ public final class Main implements Runnable {
 
     /** The subcommands, in the order {@code --help} lists them. */
     static final List<Class<?>> COMMANDS = List.of(Diff2dCommand.class, AucCommand.class, ExprCommand.class,
-            MpiCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class);
+            MpiCommand.class, ProfileCommand.class, BenchCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
