@@ -39,20 +39,20 @@ public final class AucWorkload implements Workload {
 
     @Override
     public List<Case> mainCases(BenchOptions o) {
-        return List.of(points(30_000_000, false));
+        return List.of(points(o.tiny() ? 100_000 : 30_000_000, false));
     }
 
     @Override
     public List<Case> sweep(BenchOptions o) {
-        long top = o.quick() ? 10_000_000L : 1_000_000_000L;
+        long top = o.tiny() ? 100_000 : o.quick() ? 10_000_000L : 1_000_000_000L;
         List<Case> cases = new ArrayList<>();
-        for (long n = 100_000; n <= top; n *= 10) cases.add(points(n, true));
+        for (long n = o.tiny() ? 10_000 : 100_000; n <= top; n *= 10) cases.add(points(n, true));
         return cases;
     }
 
     @Override
     public Case reduce(Case full, int which) {
-        long n1 = Math.min(full.n(), 1_000_000);
+        long n1 = Math.min(1_000_000, Math.max(1_000, full.n() / 4));
         return points(which == 1 ? n1 : 3 * n1, false);
     }
 

@@ -19,9 +19,10 @@ import java.util.Set;
  * @param deadline   per run: a run that takes longer is killed and reported
  * @param sweep      run the size sweep
  * @param jmh        run the JMH rows (needs bench/target/jmh.classpath)
+ * @param tiny       tests: tiny cases (diff2d 32² x 50 steps, auc 1e5 points) and a two-size sweep
  */
 public record BenchOptions(List<String> workloads, Path out, boolean quick, int runs, Set<String> only, Path root,
-        Path peers, List<String> jhpc, Duration deadline, boolean sweep, boolean jmh) {
+        Path peers, List<String> jhpc, Duration deadline, boolean sweep, boolean jmh, boolean tiny) {
     public BenchOptions {
         workloads = List.copyOf(workloads);
         only = Set.copyOf(only);

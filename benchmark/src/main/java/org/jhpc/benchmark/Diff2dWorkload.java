@@ -58,11 +58,12 @@ public final class Diff2dWorkload implements Workload {
 
     @Override
     public List<Case> mainCases(BenchOptions o) {
-        return List.of(slidesDefault());
+        return List.of(o.tiny() ? grid(32, 50, false) : slidesDefault());
     }
 
     @Override
     public List<Case> sweep(BenchOptions o) {
+        if (o.tiny()) return List.of(grid(16, 20, true), grid(48, 20, true));
         long[] sizes = o.quick() ? new long[] {64, 256, 1024} : new long[] {64, 128, 256, 512, 1024, 2048, 4096};
         double target = o.quick() ? 1e7 : 1e8;
         List<Case> cases = new ArrayList<>();
@@ -72,7 +73,7 @@ public final class Diff2dWorkload implements Workload {
 
     @Override
     public Case reduce(Case full, int which) {
-        long s1 = Math.max(2, Math.round(2e5 / (full.n() * full.n())));
+        long s1 = Math.max(2, Math.min(Math.round(2e5 / (full.n() * full.n())), full.steps() / 4));
         return grid(full.n(), which == 1 ? s1 : 3 * s1, false);
     }
 

@@ -36,12 +36,12 @@ public final class ExprWorkload implements Workload {
 
     @Override
     public List<Case> mainCases(BenchOptions o) {
-        return List.of(size(3_000_000, false));
+        return List.of(size(o.tiny() ? 10_000 : 3_000_000, false));
     }
 
     @Override
     public List<Case> sweep(BenchOptions o) {
-        return o.quick() ? List.of() : List.of(size(100_000, true), size(1_000_000, true), size(10_000_000, true));
+        return o.quick() || o.tiny() ? List.of() : List.of(size(100_000, true), size(1_000_000, true), size(10_000_000, true));
     }
 
     @Override

@@ -57,6 +57,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peers", paramLabel = "DIR", hidden = true, description = "peer sources (tests)")
     Path peers;
 
+    @Option(names = "--tiny", hidden = true, description = "tiny cases (tests)")
+    boolean tiny;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -76,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
                 ? Progress.bar() : Progress.lines(err);
         BenchOptions o = new BenchOptions(workloads, dir, quick, runs != null ? runs : quick ? 1 : 5, Set.copyOf(only), root,
                 peers != null ? peers.toAbsolutePath() : root.resolve("peers"), jhpc(root), Duration.ofSeconds(deadline),
-                !noSweep, !quick);
+                !noSweep, !quick && !tiny, tiny);
         List<String> argv = spec.commandLine().getParseResult().originalArgs();
         List<Path> files;
         if (workload.equals("model")) {
