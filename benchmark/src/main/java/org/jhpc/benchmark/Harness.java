@@ -135,7 +135,7 @@ public final class Harness {
     }
 
     private int warmRuns(Case c) {
-        return c.sweep() ? Math.min(o.runs(), 3) : o.runs();
+        return c.sweep() ? Math.min(o.runs(), 2) : o.runs();
     }
 
     static List<Row> applicable(List<Row> rows, Case c) {

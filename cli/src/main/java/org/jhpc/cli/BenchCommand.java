@@ -64,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path root = Path.of(System.getProperty("jhpc.root", ".")).toAbsolutePath().normalize();
@@ -84,6 +84,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Path> files;
         if (workload.equals("model")) {
             files = ModelCommand.run(o, progress, dir);
+            stdout.print(Files.readString(files.get(0)));
         } else {
             Results res = new Harness(o, progress).run(argv.subList(1, argv.size()));
             files = Outputs.write(res, dir);

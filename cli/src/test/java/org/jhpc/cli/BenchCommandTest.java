@@ -158,8 +158,9 @@ class BenchCommandTest {
         return md.lines().filter(l -> l.startsWith(start)).findFirst().orElse("(no table row " + start + ")");
     }
 
+    /** The CSV lines of row {@code id} in diff2d and auc (expr has rows of the same names, with no answers to check). */
     static List<Map<String, String>> lines(String id) {
-        return csv.stream().filter(l -> l.get("row").equals(id)).toList();
+        return csv.stream().filter(l -> l.get("row").equals(id) && !l.get("workload").equals("expr")).toList();
     }
 
     static List<Map<String, String>> parseCsv(String text) {
