@@ -110,7 +110,9 @@ public final class MarkdownReport {
             double rate = c.work() / s.computeMedian();
             b.append("| ").append(r.label()).append(r.extrapolated() ? " (extrapolated)" : "").append(" | ");
             b.append(Fmt.g(s.wallMedian()));
-            if (s.warmRuns() > 1) b.append(" (").append(Fmt.g(s.wallMin())).append("–").append(Fmt.g(s.wallMax())).append(")");
+            if (s.warmRuns() > 1 && Double.isFinite(s.wallMin())) {
+                b.append(" (").append(Fmt.g(s.wallMin())).append("–").append(Fmt.g(s.wallMax())).append(")");
+            }
             b.append(" | ").append(Fmt.g(s.coldWall())).append(" | ").append(Fmt.g(s.computeMedian())).append(" | ")
                     .append(Fmt.g(s.coldCompute())).append(" | ");
             if (base != null) {

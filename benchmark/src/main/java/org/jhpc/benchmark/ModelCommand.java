@@ -72,7 +72,7 @@ public final class ModelCommand {
             Proc.Outcome k = must(Proc.run(Invocation.of(ctx.jhpc(simd)), null, o.deadline()), "jhpc diff2d --variant simd");
             rate.add(c.work() / Parse.computeSeconds(k));
             progress.step("model: ping-pong, run " + (run + 1));
-            Proc.Outcome pp = must(Proc.run(Invocation.of(ctx.mpirun(2, ctx.jhpc(List.of("mpi", "pingpong")))), null, o.deadline()),
+            Proc.Outcome pp = must(Proc.run(Invocation.of(ctx.mpirun(2, ctx.jhpc(MpiWorkload.pingpongArgs()))), null, o.deadline()),
                     "jhpc mpi pingpong");
             Map<String, String> kv = Parse.keyValues(pp.out());
             lat.add(Parse.number(kv.get("latency_us")) * 1e-6);

@@ -14,7 +14,14 @@ import java.util.Optional;
  * jhpc-mpi-R). Nothing to compare: agreement is n/a.
  */
 public final class MpiWorkload implements Workload {
-    static final List<String> PROTOCOL = List.of("8", "20000", String.valueOf(8 << 20), "20", "5");
+    /** 8-byte latency over 5000 round trips, 8 MiB bandwidth over 10, 3 repetitions (medians): short enough to interleave. */
+    static final List<String> PROTOCOL = List.of("8", "5000", String.valueOf(8 << 20), "10", "3");
+
+    /** {@code jhpc mpi pingpong} with {@link #PROTOCOL}. */
+    static List<String> pingpongArgs() {
+        return List.of("mpi", "pingpong", "--latency-bytes", PROTOCOL.get(0), "--iters", PROTOCOL.get(1),
+                "--bandwidth-bytes", PROTOCOL.get(2), "--bw-iters", PROTOCOL.get(3), "--reps", PROTOCOL.get(4));
+    }
 
     @Override
     public String name() {
@@ -69,8 +76,7 @@ public final class MpiWorkload implements Workload {
                 skipped.put("c-pingpong", ctx.builds.why(PeerBuilds.PINGPONG_C));
             }
         }
-        List<String> jargs = List.of("mpi", "pingpong", "--latency-bytes", PROTOCOL.get(0), "--iters", PROTOCOL.get(1),
-                "--bandwidth-bytes", PROTOCOL.get(2), "--bw-iters", PROTOCOL.get(3), "--reps", PROTOCOL.get(4));
+        List<String> jargs = pingpongArgs();
         rows.add(new Row("jhpc-pingpong", "jhpc mpi pingpong (byte[])", "Java (jhpc)", Row.Kind.JHPC, 1, 2, false, false, false,
                 flags + "; " + Jmh.launcherFlags(), (c, dir) -> Invocation.of(ctx.mpirun(2, ctx.jhpc(jargs)))));
         List<String> nargs = new ArrayList<>(jargs);
