@@ -67,14 +67,14 @@ public final class AucWorkload implements Workload {
         py(ctx, rows, skipped, "numexpr-1", "numexpr, 1 thr", "numexpr", "numexpr", 1, Map.of("NUMEXPR_NUM_THREADS", "1"), false, false);
         if (cores > 1) {
             py(ctx, rows, skipped, "numexpr-" + cores, "numexpr, " + cores + " thr", "numexpr", "numexpr", cores,
-                    Map.of("NUMEXPR_NUM_THREADS", String.valueOf(cores)), false, true);
+                    Map.of("NUMEXPR_NUM_THREADS", String.valueOf(cores)), false, false);
         }
-        py(ctx, rows, skipped, "numba", "numba @njit serial loop", "numba", "numba", 1, Map.of(), false, true);
+        py(ctx, rows, skipped, "numba", "numba @njit serial loop", "numba", "numba", 1, Map.of(), false, false);
         jhpc(ctx, rows, "jhpc-loops", "jhpc loops (x += dx)", List.of("--variant", "loops"), 1, false);
         jhpc(ctx, rows, "jhpc-simd", "jhpc simd", List.of("--variant", "simd"), 1, true);
         for (int t : ctx.threadCounts()) {
             jhpc(ctx, rows, "jhpc-threads-" + t, "jhpc threads, " + t + " thr",
-                    List.of("--variant", "threads", "--threads", String.valueOf(t)), t, t == cores);
+                    List.of("--variant", "threads", "--threads", String.valueOf(t)), t, false);
         }
         jhpc(ctx, rows, "jhpc-expr", "jhpc expr, " + cores + " thr", List.of("--variant", "expr", "--threads", String.valueOf(cores)), cores, false);
         if (ctx.tools.mpirun.isEmpty()) {

@@ -41,7 +41,7 @@ public final class ExprWorkload implements Workload {
 
     @Override
     public List<Case> sweep(BenchOptions o) {
-        return o.quick() || o.tiny() ? List.of() : List.of(size(100_000, true), size(1_000_000, true), size(10_000_000, true));
+        return o.quick() || o.tiny() ? List.of() : List.of(size(300_000, true), size(30_000_000, true));
     }
 
     @Override
