@@ -64,33 +64,39 @@ public final class ModelCommand {
             mpiHalo.add(new ArrayList<>());
         }
         double loadMax = 0;
+        List<String> failures = new ArrayList<>();
         for (int run = 0; run < runs; run++) {   // interleaved: kernel, ping-pong, 1..cores ranks, again
             loadMax = Math.max(loadMax, Machine.load());
             progress.step("model: simd kernel rate, run " + (run + 1));
             List<String> simd = new ArrayList<>(List.of("diff2d", "--variant", "simd", "--timing"));
             simd.addAll(c.args());
-            Proc.Outcome k = must(Proc.run(Invocation.of(ctx.jhpc(simd)), null, o.deadline()), "jhpc diff2d --variant simd");
-            rate.add(c.work() / Parse.computeSeconds(k));
+            Proc.Outcome k = Proc.run(Invocation.of(ctx.jhpc(simd)), null, o.deadline());
+            if (noted(k, "jhpc diff2d --variant simd", progress, failures)) rate.add(c.work() / Parse.computeSeconds(k));
             progress.step("model: ping-pong, run " + (run + 1));
-            Proc.Outcome pp = must(Proc.run(Invocation.of(ctx.mpirun(2, ctx.jhpc(MpiWorkload.pingpongArgs()))), null, o.deadline()),
-                    "jhpc mpi pingpong");
-            Map<String, String> kv = Parse.keyValues(pp.out());
-            lat.add(Parse.number(kv.get("latency_us")) * 1e-6);
-            bw.add(Parse.number(kv.get("bandwidth_gbs")) * 1e9);
+            Proc.Outcome pp = Proc.run(Invocation.of(ctx.mpirun(2, ctx.jhpc(MpiWorkload.pingpongArgs()))), null, o.deadline());
+            if (noted(pp, "jhpc mpi pingpong", progress, failures)) {
+                Map<String, String> kv = Parse.keyValues(pp.out());
+                lat.add(Parse.number(kv.get("latency_us")) * 1e-6);
+                bw.add(Parse.number(kv.get("bandwidth_gbs")) * 1e9);
+            }
             for (int ranks = 1; ranks <= cores; ranks++) {
                 progress.step("model: diff2d on " + ranks + " rank(s), run " + (run + 1));
                 List<String> a = new ArrayList<>(List.of("diff2d", "--variant", "mpi", "--timing"));
                 a.addAll(c.args());
-                Proc.Outcome d = must(Proc.run(Invocation.of(ctx.mpirun(ranks, ctx.jhpc(a))), null, o.deadline()),
-                        "mpirun -np " + ranks + " jhpc diff2d --variant mpi");
-                mpiCompute.get(ranks - 1).add(Parse.computeSeconds(d));
-                mpiHalo.get(ranks - 1).add(Parse.number(Parse.keyValues(d.err()).get("halo_seconds_per_step")));
+                Proc.Outcome d = Proc.run(Invocation.of(ctx.mpirun(ranks, ctx.jhpc(a))), null, o.deadline());
+                if (noted(d, "mpirun -np " + ranks + " jhpc diff2d --variant mpi", progress, failures)) {
+                    mpiCompute.get(ranks - 1).add(Parse.computeSeconds(d));
+                    mpiHalo.get(ranks - 1).add(Parse.number(Parse.keyValues(d.err()).get("halo_seconds_per_step")));
+                }
             }
         }
         progress.note("measuring the triad for the node's memory-bandwidth limit");
         List<Triad.Result> triad = Triad.measure(m, true);
         progress.done();
 
+        if (rate.isEmpty() || lat.isEmpty()) {
+            throw new UserError("bench model: no successful kernel or ping-pong run (" + String.join("; ", failures) + ")");
+        }
         double r1 = Stats.median(rate), alpha = Stats.median(lat), beta = Stats.median(bw);
         ScalingModel here = new ScalingModel(r1, alpha, beta);
         Triad.Result dram = Triad.forWorkingSet(triad, m, Long.MAX_VALUE, cores);
@@ -111,6 +117,7 @@ public final class ModelCommand {
                 + "DRAM triad %s GB/s / 16 bytes) = %.3g cell updates/s%n", cores, dram == null ? "?" : Fmt.g(dram.gbs()), nodeRate));
         md.append("- interconnect: ").append(HDR.name()).append(String.format(Locale.ROOT, ": α = %.2g µs, β = %.3g GB/s; ", HDR.alpha() * 1e6,
                 HDR.beta() * 1e-9)).append(HDR.source()).append("\n");
+        for (String f : failures) md.append("- failed run (left out of the medians): ").append(f).append("\n");
         md.append("\nModel: T(P) = (n²/P)/R + H(P), H = per cut dimension 2·(α + 8·edge/β) (see ScalingModel's javadoc).\n");
 
         md.append("\n## Validation on this machine: ").append(c.label()).append(", ").append(c.steps()).append(" steps\n\n");
@@ -198,8 +205,14 @@ public final class ModelCommand {
         return files;
     }
 
-    private static Proc.Outcome must(Proc.Outcome o, String what) {
-        if (!o.ok()) throw new UserError("bench model: " + what + " failed: " + o.failure());
-        return o;
+    /** True when {@code o} succeeded; otherwise notes the failure (with the end of its output) and returns false. */
+    private static boolean noted(Proc.Outcome o, String what, Progress progress, List<String> failures) {
+        if (o.ok()) return true;
+        String tail = (o.out() + o.err()).strip();
+        tail = tail.length() > 200 ? tail.substring(tail.length() - 200) : tail;
+        String line = what + ": " + o.failure() + (tail.isEmpty() ? "" : " [" + tail.replaceAll("\\s+", " ") + "]");
+        failures.add(line);
+        progress.note("warning: " + line);
+        return false;
     }
 }
