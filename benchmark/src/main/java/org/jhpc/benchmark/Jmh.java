@@ -20,8 +20,17 @@ public final class Jmh {
     /** The JVM flags ./jhpc gives every jhpc JVM, plus JHPC_JAVA_OPTS when set. */
     public static String launcherFlags() {
         String extra = System.getenv("JHPC_JAVA_OPTS");
+        String opts = extra == null ? "" : extra.strip();
         return "JVM: --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC"
-                + (extra == null || extra.isBlank() ? "" : " " + extra.strip()) + "; JDK " + Runtime.version();
+                + (opts.isEmpty() ? "" : " " + opts) + "; JIT: " + jitMode(opts) + "; JDK " + Runtime.version();
+    }
+
+    /** The JIT mode a JVM with these extra options runs in. */
+    static String jitMode(String opts) {
+        if (opts.contains("-Xint")) return "interpreter only";
+        if (opts.contains("-XX:TieredStopAtLevel=1")) return "C1 only";
+        if (opts.contains("-XX:-TieredCompilation")) return "C2 only (no tiers)";
+        return "tiered C1+C2 (HotSpot default)";
     }
 
     /**
