@@ -4,7 +4,12 @@
 Same algorithm and operation order as the slides' diff2d.py / diff2d_numpy.py, so its printed times and final
 field are the reference that jhpc's golden files come from.
 
-usage: diff2d.py [--params FILE] [--set name=value ...] [--mode pure|numpy] [--save FILE.npy]
+usage: diff2d.py [--params FILE] [--set name=value ...] [--mode pure|slow|numpy|numexpr|numba] [--save FILE.npy]
+
+Modes: pure = lists and loops (the slides' diff2d.py); slow = the same loops indexing numpy arrays (the slides'
+"slow numpy"); numpy = whole-array slices; numexpr = the same slices evaluated by numexpr (NUMEXPR_NUM_THREADS
+threads); numba = the two loops compiled by numba's @njit (compiled before the timer starts: stderr says how
+long that took as compile_seconds).
 """
 import argparse
 import ast
@@ -89,16 +94,102 @@ def run_numpy(p):
     return dens
 
 
+def run_slow(p):
+    import numpy as np
+    D, dx, dt, nsteps, nper, nrows, npnts, prof = setup(p)
+    pr = np.array(prof)
+    dens = np.outer(pr, pr)
+    nxt = np.zeros_like(dens)
+    lapl = np.zeros_like(dens)
+    simtime = 0 * dt
+    print(simtime)
+    for s in range(nsteps):
+        for i in range(1, nrows + 1):
+            for j in range(1, nrows + 1):
+                lapl[i, j] = (dens[i + 1, j] + dens[i - 1, j] + dens[i, j + 1] + dens[i, j - 1] - 4 * dens[i, j])
+        for i in range(1, nrows + 1):
+            for j in range(1, nrows + 1):
+                nxt[i, j] = dens[i, j] + (D / dx ** 2) * dt * lapl[i, j]
+        dens, nxt = nxt, dens
+        simtime += dt
+        if (s + 1) % nper == 0:
+            print(simtime)
+    return dens
+
+
+def run_numexpr(p):
+    import numpy as np
+    import numexpr as ne
+    D, dx, dt, nsteps, nper, nrows, npnts, prof = setup(p)
+    pr = np.array(prof)
+    dens = np.outer(pr, pr)
+    nxt = np.zeros_like(dens)
+    simtime = 0 * dt
+    print(simtime)
+    coef = (D / dx ** 2) * dt
+    n = nrows
+    for s in range(nsteps):
+        up, down = dens[2:n + 2, 1:n + 1], dens[0:n, 1:n + 1]
+        right, left, mid = dens[1:n + 1, 2:n + 2], dens[1:n + 1, 0:n], dens[1:n + 1, 1:n + 1]
+        ne.evaluate('mid + coef * (up + down + right + left - 4 * mid)', out=nxt[1:n + 1, 1:n + 1])
+        dens, nxt = nxt, dens
+        simtime += dt
+        if (s + 1) % nper == 0:
+            print(simtime)
+    return dens
+
+
+def numba_step():
+    from numba import njit
+
+    @njit(cache=False)
+    def step(dens, nxt, lapl, n, coef):
+        for i in range(1, n + 1):
+            for j in range(1, n + 1):
+                lapl[i, j] = dens[i + 1, j] + dens[i - 1, j] + dens[i, j + 1] + dens[i, j - 1] - 4 * dens[i, j]
+        for i in range(1, n + 1):
+            for j in range(1, n + 1):
+                nxt[i, j] = dens[i, j] + coef * lapl[i, j]
+    return step
+
+
+def run_numba(p, step):
+    import numpy as np
+    D, dx, dt, nsteps, nper, nrows, npnts, prof = setup(p)
+    pr = np.array(prof)
+    dens = np.outer(pr, pr)
+    nxt = np.zeros_like(dens)
+    lapl = np.zeros_like(dens)
+    simtime = 0 * dt
+    print(simtime)
+    coef = (D / dx ** 2) * dt
+    for s in range(nsteps):
+        step(dens, nxt, lapl, nrows, coef)
+        dens, nxt = nxt, dens
+        simtime += dt
+        if (s + 1) % nper == 0:
+            print(simtime)
+    return dens
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--params')
     ap.add_argument('--set', action='append', default=[])
-    ap.add_argument('--mode', choices=['pure', 'numpy'], default='numpy')
+    ap.add_argument('--mode', choices=['pure', 'slow', 'numpy', 'numexpr', 'numba'], default='numpy')
     ap.add_argument('--save')
     a = ap.parse_args()
     p = read_params(a.params, a.set)
+    if a.mode == 'numba':
+        import numpy as np
+        c0 = time.perf_counter()
+        step = numba_step()
+        z = np.zeros((3, 3))
+        step(z, z.copy(), z.copy(), 1, 0.25)
+        print('compile_seconds=%r' % (time.perf_counter() - c0), file=sys.stderr)
+    run = {'pure': run_pure, 'slow': run_slow, 'numpy': run_numpy, 'numexpr': run_numexpr}.get(a.mode)
     t0 = time.perf_counter()
-    dens = run_pure(p) if a.mode == 'pure' else run_numpy(p)
+    dens = run(p) if run else run_numba(p, step)
     secs = time.perf_counter() - t0
     if a.save:
         import numpy as np

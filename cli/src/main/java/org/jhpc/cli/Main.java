@@ -26,6 +26,7 @@ public final class Main implements Runnable {
             MapCommand.class,
             ExerciseCommand.class,
             ArraysCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
