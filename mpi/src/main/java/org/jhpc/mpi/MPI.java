@@ -150,6 +150,7 @@ public final class MPI {
             System.err.flush();
             System.out.flush();
             finished = true;
+            lastWordsGrace();
             LibMpi.abort(Native.abi().commWorld(), exitCode);
             return;
         }
@@ -158,6 +159,20 @@ public final class MPI {
             MemorySegment flag = a.allocate(ValueLayout.JAVA_INT);
             LibMpi.finalized(flag);
             if (flag.get(ValueLayout.JAVA_INT, 0) == 0) LibMpi.finalizeMpi();
+        }
+    }
+
+    /**
+     * How long a failing rank waits between writing why it fails and {@code MPI_Abort}: the launcher forwards a
+     * rank's output through a pipe, and MPICH's Hydra may kill the job before it has forwarded the last lines.
+     */
+    static final long ABORT_GRACE_MILLIS = 300;
+
+    private static void lastWordsGrace() {
+        try {
+            Thread.sleep(ABORT_GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
