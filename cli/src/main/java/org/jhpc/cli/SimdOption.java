@@ -9,8 +9,12 @@ public final class SimdOption {
             + "(as JHPC_SIMD=off)")
     boolean noSimd;
 
-    /** Turns SIMD off for this JVM when --no-simd was given; call before any kernel is chosen. */
+    /**
+     * Sets the switch from this command line: off with --no-simd, else back to the environment's choice (so that a
+     * command run in-process after one with --no-simd, as tests and the tutorial's tools do, is not left scalar).
+     * Call before any kernel is chosen.
+     */
     public void apply() {
-        if (noSimd) Simd.force(false);
+        Simd.force(noSimd ? Boolean.FALSE : null);
     }
 }
