@@ -59,8 +59,12 @@ class ProfileDataTest {
     @Test
     void allocationsGoToTheInnermostFrameOutsideTheJdk() {
         ProfileData d = data();
-        assertEquals(new AllocStat("p.C.b", 31, 150, 2, -1), d.allocationsByLine().getFirst());
-        assertEquals(new AllocStat("p.C.a", -1, 7, 1, -1), d.allocationsByMethod().get(1));
+        AllocStat b = d.allocationsByLine().getFirst();
+        assertEquals(List.of("p.C.b", 31, 150L, 2L, -1L), List.of(b.method(), b.line(), b.bytes(), b.samples(),
+                b.exactBytes()));
+        assertEquals(Math.sqrt(100 * 100 + 50 * 50), b.stderr(), 1e-9, "sizes unknown (0): each term is w^2");
+        AllocStat a = d.allocationsByMethod().get(1);
+        assertEquals(List.of("p.C.a", -1, 7L, 1L), List.of(a.method(), a.line(), a.bytes(), a.samples()));
         assertEquals(157, d.allocatedBytes());
     }
 
