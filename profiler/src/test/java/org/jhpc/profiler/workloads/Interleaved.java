@@ -7,9 +7,9 @@ package org.jhpc.profiler.workloads;
  * escape analysis cannot remove them. Exact bytes per line: n times the size. Argument: n.
  */
 public final class Interleaved {
-    public static final int SMALL_LINE = 20;
-    public static final int BIG_LINE = 21;
-    public static final int MID_LINE = 22;
+    public static final int SMALL_LINE = 21;
+    public static final int BIG_LINE = 22;
+    public static final int MID_LINE = 23;
     public static final long SMALL = 160, BIG = 1000, MID = 400;
     private static final Object[] RING = new Object[64];
 
