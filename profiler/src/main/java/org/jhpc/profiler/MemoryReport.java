@@ -68,6 +68,18 @@ public final class MemoryReport {
         heap(r.heap(), r.seconds(), out);
     }
 
+    /**
+     * The heap right after the first collection that ran after {@code p} (at or after its time): the estimate of
+     * what was live at {@code p}, which splits {@code p} into live data and garbage (exact when {@code p} is the
+     * heap just before that collection, as a peak usually is); null when no collection ran after it.
+     */
+    static HeapPoint liveAfter(List<HeapPoint> heap, HeapPoint p) {
+        for (HeapPoint h : heap) {
+            if (h.kind() == HeapPoint.Kind.AFTER_GC && h.seconds() >= p.seconds() && h != p) return h;
+        }
+        return null;
+    }
+
     private static String err(AllocStat a) {
         return a.samples() == 0 ? "" : TablePrinter.bytes(Math.round(a.stderr()));
     }
@@ -94,8 +106,14 @@ public final class MemoryReport {
                 maxAfter = Math.max(maxAfter, p.used());
             }
         }
-        out.printf(Locale.ROOT, "Heap used: peak %s at %.2f s; %d garbage collections", TablePrinter.bytes(peak.used()),
-                peak.seconds(), gcs);
+        out.printf(Locale.ROOT, "Heap used: peak %s at %.2f s", TablePrinter.bytes(peak.used()), peak.seconds());
+        HeapPoint after = liveAfter(heap, peak);
+        if (after != null) {
+            out.printf(Locale.ROOT, " (%s of it live, %s garbage: the heap after the next collection, at %.2f s)",
+                    TablePrinter.bytes(Math.min(after.used(), peak.used())),
+                    TablePrinter.bytes(Math.max(0, peak.used() - after.used())), after.seconds());
+        }
+        out.printf(Locale.ROOT, "; %d garbage collections", gcs);
         if (gcs > 0) {
             out.printf(Locale.ROOT, "; live data after GC between %s and %s", TablePrinter.bytes(minAfter),
                     TablePrinter.bytes(maxAfter));
