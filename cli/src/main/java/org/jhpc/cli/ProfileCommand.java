@@ -108,8 +108,12 @@ public final class ProfileCommand implements Callable<Integer> {
     Path load;
 
     @Option(names = "--duration", paramLabel = "S", description = "stop the target after S seconds (SIGTERM) and "
-            + "report what ran")
+            + "report what ran; with --pid: how long to record (default 10)")
     Double duration;
+
+    @Option(names = "--pid", paramLabel = "PID", description = "profile a running JVM (JFR.start through jcmd) for "
+            + "--duration seconds or until Ctrl-C; it keeps running")
+    Long pid;
 
     @Option(names = "--alloc-interval", paramLabel = "BYTES", description = "mean bytes between heap samples (the "
             + "agent's unbiased sampler; smaller: more samples, more overhead)")
@@ -158,12 +162,17 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         ProfileOptions o = new ProfileOptions(kind, key, top, hottest, List.copyOf(methods), List.copyOf(sourcepath),
                 json, jfr, collapsed, outFile, exact, rs, allocRate, allocInterval, interval, stackDepth,
-                new StackFilter(include, exclude), duration == null ? null : Duration.ofMillis(Math.round(duration * 1000)));
+                new StackFilter(include, exclude), duration == null || pid != null ? null
+                        : Duration.ofMillis(Math.round(duration * 1000)));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProfilerConfig config = JhpcProfilerConfig.get();
         Profiler.Run run;
-        if (load != null) {
+        if (pid != null) {
+            if (load != null || !target.isEmpty()) throw new UserError("--pid takes no target and no --load");
+            run = Profiler.attach(o, pid, Duration.ofMillis(Math.round((duration == null ? 10 : duration) * 1000)),
+                    config);
+        } else if (load != null) {
             if (jfr != null) throw new UserError("--jfr keeps a new recording; with --load the recording is " + load);
             run = Profiler.load(o, load, target.isEmpty() ? List.of() : classpathOf(target), config);
         } else {

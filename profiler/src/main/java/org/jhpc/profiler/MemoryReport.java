@@ -107,11 +107,11 @@ public final class MemoryReport {
             }
         }
         out.printf(Locale.ROOT, "Heap used: peak %s at %.2f s", TablePrinter.bytes(peak.used()), peak.seconds());
-        HeapPoint after = liveAfter(heap, peak);
-        if (after != null) {
+        HeapPoint next = liveAfter(heap, peak);
+        if (next != null) {
             out.printf(Locale.ROOT, " (%s of it live, %s garbage: the heap after the next collection, at %.2f s)",
-                    TablePrinter.bytes(Math.min(after.used(), peak.used())),
-                    TablePrinter.bytes(Math.max(0, peak.used() - after.used())), after.seconds());
+                    TablePrinter.bytes(Math.min(next.used(), peak.used())),
+                    TablePrinter.bytes(Math.max(0, peak.used() - next.used())), next.seconds());
         }
         out.printf(Locale.ROOT, "; %d garbage collections", gcs);
         if (gcs > 0) {

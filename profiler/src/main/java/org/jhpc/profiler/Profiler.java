@@ -7,6 +7,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -105,6 +106,34 @@ public final class Profiler {
         ClassIndex classes = new ClassIndex(classpath);
         Target t = new Target(List.of(), classpath, recording.getFileName().toString());
         return analyse(o, config, 0, null, t, rec, ExactCounts.NONE, classes, classes.annotatedMethods());
+    }
+
+    /** {@code --pid PID}: records the running JVM for {@code duration} (or until SIGINT/SIGTERM), see {@link Attach}. */
+    public static Run attach(ProfileOptions o, long pid, Duration duration, ProfilerConfig config) {
+        AtomicFiles.requireWritable(o.json());
+        AtomicFiles.requireWritable(o.jfr());
+        AtomicFiles.requireWritable(o.collapsed());
+        AtomicFiles.requireWritable(o.out());
+        if (o.exact() || o.samples() == SampleKind.WALL) {
+            throw new UserError((o.exact() ? "--exact" : "--mode wall") + " needs the agent from the target's start; "
+                    + "it cannot be used with --pid");
+        }
+        Path tmp = tempDir();
+        try {
+            Attach.Result a = Attach.record(pid, duration, o, tmp);
+            if (o.jfr() != null) {
+                Path f = tmp.resolve("attached.jfr");
+                AtomicFiles.write(o.jfr(), (OutputStream out) -> Files.copy(f, out));
+            }
+            ClassIndex classes = new ClassIndex(a.classpath());
+            Target t = new Target(List.of(), a.classpath(), "pid " + pid);
+            return analyse(o, config, 0, a.interrupted() ? "signal (the target keeps running)" : null, t,
+                    a.recording(), ExactCounts.NONE, classes, classes.annotatedMethods());
+        } catch (IOException e) {
+            throw new UserError("profiler I/O failed: " + AtomicFiles.describe(e), e);
+        } finally {
+            deleteTree(tmp);
+        }
     }
 
     private static Run analyse(ProfileOptions o, ProfilerConfig config, int code, String stoppedBy, Target target,

@@ -46,6 +46,22 @@ class SignalTest {
     }
 
     @Test
+    void pidAttachesToARunningJvmAndLeavesItRunning() throws Exception {
+        Path pid = dir.resolve("target.pid");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String script = "\"$0\" -cp \"$2\" org.jhpc.profiler.workloads.Forever \"$3\" & t=$!; "
+                + "for i in $(seq 600); do [ -s \"$3\" ] && break; sleep 0.1; done; "
+                + "\"$0\" -cp \"$1\" org.jhpc.profiler.ProfileMain --pid $t 3; echo \"rc=$?\"; "
+                + "kill -0 $t && echo alive; kill -KILL $t";
+        ChildProcess.Result r = ChildProcess.of("bash", "-c", script, java, System.getProperty("java.class.path"),
+                Workloads.classpath(), pid.toString()).timeout(120).run();
+        assertTrue(r.out().contains("rc=0"), r.all());
+        assertTrue(r.out().contains("jhpc profile: pid " + Files.readString(pid).strip()), r.out());
+        assertTrue(r.out().contains("org.jhpc.profiler.workloads.Forever.main"), r.out());
+        assertTrue(r.out().contains("alive"), "the target keeps running: " + r.out());
+    }
+
+    @Test
     void theDeadlineStopsTheTargetAndKeepsItsProfile() {
         ProfileOptions o = ProfileOptions.defaults().withDuration(Duration.ofSeconds(3));
         Profiler.Run run = Workloads.run(o, Workloads.target("Forever", dir.resolve("p").toString()), dir.resolve("o"));
