@@ -19,10 +19,16 @@ import org.jhpc.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code jhpc profile} end to end: jhpc commands as targets, exit codes, the printed reports, and bad input. */
+/**
+ * {@code jhpc profile} end to end: jhpc commands as targets, exit codes, the printed reports, and bad input. The
+ * targets run through the profiler's own runner with a deadline ({@code --duration}, or the runner's own).
+ */
 class ProfileCommandTest {
     @TempDir
     Path dir;
+
+    /** Every profiled target here is stopped after this many seconds (a hung one then fails its test). */
+    private static final String DEADLINE = "120";
 
     private record Result(int code, String out, String err) {}
 
@@ -51,7 +57,7 @@ class ProfileCommandTest {
     @Test
     void keepsTheTargetsExitCodeAndPrintsTheThreeReports() {
         Path json = dir.resolve("x.json");
-        Result r = jhpc("profile", "--method", "ExitCode.main", "--json", json.toString(), "--", "-cp",
+        Result r = jhpc("profile", "--duration", DEADLINE, "--method", "ExitCode.main", "--json", json.toString(), "--", "-cp",
                 Workloads.classpath(), "org.jhpc.profiler.workloads.ExitCode", "3", "300000000");
         assertEquals(3, r.code(), r.err());
         assertTrue(Files.isRegularFile(json));
@@ -87,7 +93,7 @@ class ProfileCommandTest {
     void outWritesTheReportToAFileAndLoadReadsAKeptRecording() throws Exception {
         Path report = dir.resolve("report.txt");
         Path rec = dir.resolve("run.jfr");
-        Result r = jhpc("profile", "--out", report.toString(), "--jfr", rec.toString(), "--report", "methods,threads",
+        Result r = jhpc("profile", "--duration", DEADLINE, "--out", report.toString(), "--jfr", rec.toString(), "--report", "methods,threads",
                 "--", "-cp", Workloads.classpath(), "org.jhpc.profiler.workloads.ExitCode", "0", "300000000");
         assertEquals(0, r.code(), r.err());
         assertFalse(r.out().contains("By method"), "the report went to the file, not stdout: " + r.out());
