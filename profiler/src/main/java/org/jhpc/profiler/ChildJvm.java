@@ -20,10 +20,12 @@ import org.jhpc.core.UserError;
  * passing a signal on), or the deadline, stops the child with SIGTERM, whatever stdout and stderr are: the child's
  * JFR writes its recording at its exit, and this JVM, having caught the signal, still reports; the outcome says
  * which signal stopped it (exit 130 or 143). A second signal, or a child still running 10 s after the first, kills
- * the child outright (no recording then).
+ * the child outright (no recording then); a second signal within 2 s of the first counts as the same one.
  */
 public final class ChildJvm {
     private static final long GRACE_SECONDS = 10;
+    private static final long DUPLICATE_MILLIS = 2000;
+    private static volatile long firstSignal;
 
     private ChildJvm() {}
 
@@ -95,13 +97,20 @@ public final class ChildJvm {
         }
     }
 
-    /** SIGTERM to the child (its JFR dumps the recording at exit); on a second call, or after the grace, kill it. */
+    /**
+     * SIGTERM to the child (its JFR dumps the recording at exit); on a second signal, or after the grace, kill it.
+     * A second signal within {@link #DUPLICATE_MILLIS} of the first is the same Ctrl-C delivered twice (to the
+     * process group and passed on by a launcher) and is ignored.
+     */
     private static void stop(Process p, String why, AtomicReference<String> stoppedBy) {
+        long now = System.nanoTime();
         if (!stoppedBy.compareAndSet(null, why)) {
+            if (now - firstSignal < DUPLICATE_MILLIS * 1_000_000L) return;
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             return;
         }
+        firstSignal = now;
         p.destroy();
         Thread.ofPlatform().daemon().name("jhpc-profile-grace").start(() -> {
             try {
