@@ -30,7 +30,8 @@ public final class LineReport {
             String samples = l.samples() > 0 ? Long.toString(l.samples()) : "";
             String share = l.samples() > 0 ? TablePrinter.pct(MethodReport.pct(l.samples(), k)) : "";
             String err = l.samples() > 0 ? TablePrinter.pct(ProfileData.stderrPercent(l.samples(), k)) : "";
-            String src = l.source() != null ? l.source() : l.line() < 0 ? "(no line number)" : "";
+            String src = l.source() != null ? l.source() : l.line() < 0
+                    ? "(no line number: samples in code without a line table, e.g. a generated or native frame)" : "";
             if (exact) {
                 t.row(line, l.hits() > 0 ? l.hits() : "", samples, share, err, src);
             } else {
