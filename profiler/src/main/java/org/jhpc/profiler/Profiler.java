@@ -45,9 +45,22 @@ public final class Profiler {
         AtomicFiles.requireWritable(o.collapsed());
         AtomicFiles.requireWritable(o.out());
         ClassIndex classes = new ClassIndex(target.classpath());
-        List<String> annotated = classes.annotatedMethods();
-        if (o.exact() && o.methods().isEmpty() && annotated.isEmpty()) {
-            throw new UserError("--exact needs --method NAME or methods annotated with @org.jhpc.profiler.Profile");
+        // the classpath scan for @Profile runs while the target does (on a core it leaves free), unless --exact
+        // must know at once whether there is anything to count
+        java.util.concurrent.CompletableFuture<List<String>> scan = new java.util.concurrent.CompletableFuture<>();
+        if (o.exact() && o.methods().isEmpty()) {
+            scan.complete(classes.annotatedMethods());
+            if (scan.join().isEmpty()) {
+                throw new UserError("--exact needs --method NAME or methods annotated with @org.jhpc.profiler.Profile");
+            }
+        } else {
+            Thread.ofPlatform().daemon().name("jhpc-profile-scan").start(() -> {
+                try {
+                    scan.complete(classes.annotatedMethods());
+                } catch (Throwable t) {
+                    scan.complete(List.of());
+                }
+            });
         }
         boolean wall = o.samples() == SampleKind.WALL;
         boolean agentNeeded = o.exact() || wall;
@@ -87,7 +100,7 @@ public final class Profiler {
             if (o.jfr() != null) AtomicFiles.write(o.jfr(), (OutputStream out) -> Files.copy(jfr, out));
             Recording rec = JfrReader.read(jfr, o.stackDepth());
             ExactCounts exact = o.exact() ? ExactCounts.read(counts) : ExactCounts.NONE;
-            return analyse(o, config, outcome.exitCode(), outcome.stoppedBy(), target, rec, exact, classes, annotated);
+            return analyse(o, config, outcome.exitCode(), outcome.stoppedBy(), target, rec, exact, classes, scan.join());
         } catch (IOException e) {
             throw new UserError("profiler I/O failed: " + AtomicFiles.describe(e), e);
         } finally {
