@@ -159,6 +159,9 @@ public final class JfrReader {
             }
             return out;
         });
+        for (Frame f : fs) {
+            if (f.method().startsWith("jdk.jfr.") || f.method().startsWith(AGENT_PACKAGE)) return;   // the profiler's own
+        }
         if (e.getBoolean("truncated")) truncated[0]++;
         into.add(new StackSample(fs, e.getLong("weight"), 0, e.getString("thread")));
     }

@@ -245,6 +245,18 @@ public final class ProfileData {
         return Math.round(sampledBytes());
     }
 
+    /**
+     * The binomial standard error, in percentage points, of a share {@code k/n} of this profile's time counts: as
+     * {@link #stderrPercent}, with {@code n} converted to samples where a sample counts more than 1 (wall-clock
+     * samples count milliseconds).
+     */
+    public double errorPercent(long k, long n) {
+        if (n <= 0 || totalTime <= 0) return 0;
+        double p = (double) k / n;
+        double samplesPerCount = (double) time.size() / totalTime;
+        return 100 * Math.sqrt(p * (1 - p) / Math.max(1, n * samplesPerCount));
+    }
+
     /** A binomial standard error in percentage points: {@code 100 sqrt(p(1-p)/n)} for {@code k} of {@code n}. */
     public static double stderrPercent(long k, long n) {
         if (n <= 0) return 0;

@@ -18,7 +18,7 @@ public final class ThreadReport {
         TablePrinter t = new TablePrinter("samples", "%", "±", "hottest method", "thread");
         for (Map.Entry<String, Long> e : rows.subList(0, Math.min(top, rows.size()))) {
             t.row(e.getValue(), TablePrinter.pct(MethodReport.pct(e.getValue(), n)),
-                    TablePrinter.pct(ProfileData.stderrPercent(e.getValue(), n)), d.hottestIn(e.getKey()), e.getKey());
+                    TablePrinter.pct(d.errorPercent(e.getValue(), n)), d.hottestIn(e.getKey()), e.getKey());
         }
         t.print(out);
     }

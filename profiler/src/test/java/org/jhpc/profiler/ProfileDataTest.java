@@ -106,6 +106,8 @@ class ProfileDataTest {
         ProfileData d = new ProfileData(r, SampleKind.WALL, null);
         assertEquals(41, d.samples(), "30 + 10 ms, and at least 1 for a short tick");
         assertEquals(30, d.method("p.C.sleep").total());
+        double p = 30.0 / 41;
+        assertEquals(100 * Math.sqrt(p * (1 - p) / 3), d.errorPercent(30, 41), 1e-9, "the error counts samples, not ms");
         assertEquals(List.of(java.util.Map.entry("main", 40L), java.util.Map.entry("worker", 1L)), d.threads());
     }
 

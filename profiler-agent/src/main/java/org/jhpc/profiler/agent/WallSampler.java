@@ -6,8 +6,8 @@ import java.util.Map;
  * The wall-clock sampler of {@code --mode wall}: a daemon thread that every period takes the stack of every
  * application thread (whatever its state: running, runnable, sleeping, waiting, blocked) and records one
  * {@link WallSampleEvent} per thread, weighing the nanoseconds since the previous tick (so a late tick on a busy
- * machine still stands for the time it covers). Threads of the JVM's "system" group (reference handler, signal
- * dispatcher, ...) and the profiler's own are left out. The stacks come from {@link Thread#getAllStackTraces},
+ * machine still stands for the time it covers). Threads of the JVM's "system" and "InnocuousThreadGroup" groups
+ * (reference handler, signal dispatcher, cleaner, ...) and the profiler's own are left out. The stacks come from {@link Thread#getAllStackTraces},
  * taken at a safepoint: right for time spent waiting, less exact for lines of running code than the CPU samples.
  */
 final class WallSampler {
@@ -40,7 +40,7 @@ final class WallSampler {
                 StackTraceElement[] st = e.getValue();
                 if (th == self || st.length == 0 || th.getName().startsWith("jhpc-")) continue;
                 ThreadGroup g = th.getThreadGroup();
-                if (g != null && g.getName().equals("system")) continue;
+                if (g != null && (g.getName().equals("system") || g.getName().equals("InnocuousThreadGroup"))) continue;
                 sb.setLength(0);
                 int n = Math.min(st.length, maxDepth);
                 for (int i = 0; i < n; i++) {
