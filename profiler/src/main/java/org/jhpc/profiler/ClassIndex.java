@@ -55,6 +55,30 @@ public final class ClassIndex {
         return c == null ? null : c.get(method.substring(dot + 1));
     }
 
+    private final Map<String, String> sourceFiles = new HashMap<>();
+
+    /**
+     * The source file of a class from its class file's {@code SourceFile} attribute, as a path relative to a source
+     * root ({@code pkg/Other.java} for a class {@code pkg.Helper} defined in Other.java), or null when unknown.
+     */
+    public String sourceFile(String className) {
+        return sourceFiles.computeIfAbsent(className, c -> {
+            String outer = c.contains("$") ? c.substring(0, c.indexOf('$')) : c;
+            byte[] b = bytes(outer.replace('.', '/') + ".class");
+            if (b == null) return "";
+            try {
+                ClassModel cm = ClassFile.of().parse(b);
+                return cm.findAttribute(Attributes.sourceFile()).map(a -> {
+                    int dot = outer.lastIndexOf('.');
+                    String dir = dot < 0 ? "" : outer.substring(0, dot).replace('.', '/') + "/";
+                    return dir + a.sourceFile().stringValue();
+                }).orElse("");
+            } catch (IllegalArgumentException e) {
+                return "";
+            }
+        }).transform(f -> f.isEmpty() ? null : f);
+    }
+
     private Map<String, MethodInfo> load(String className) {
         byte[] bytes = bytes(className.replace('.', '/') + ".class");
         return bytes == null ? null : methods(bytes);

@@ -6,43 +6,52 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The recording's event settings, as a .jfc file: execution samples every 1 ms, CPU-time samples every 1 ms of
- * thread CPU time (JDK 25 on Linux; JVMs without the event ignore it), allocation events at each TLAB refill and
- * each allocation outside a TLAB (the estimator of {@link Recording#allocationSamples()}), the throttled
- * allocation samples ({@code allocationRate} per second, kept for JDK Mission Control), GC heap summaries before and after each collection and heap usage every
- * 100 ms. Nothing else is recorded, which keeps the overhead low.
+ * The recording's event settings, as a .jfc file. Time: jdk.CPUTimeSample every {@code period} of each thread's
+ * CPU time and/or jdk.ExecutionSample every {@code period} (whichever {@code cpu} and {@code execution} ask for);
+ * the agent's wall-clock samples when it runs them. Memory: the agent's heap-sampler events and its exact
+ * allocation total, or, without the agent, JFR's throttled jdk.ObjectAllocationSample ({@code allocationRate} per
+ * second); GC heap summaries before and after each collection, heap usage every 100 ms, and the collections
+ * themselves. Nothing else is recorded, which keeps the overhead low.
  */
 public final class JfrSettings {
     private JfrSettings() {}
 
-    public static String jfc(int periodMillis, boolean cpuSamples, int allocationRate) {
+    public static String jfc(double periodMillis, boolean cpu, boolean execution, boolean jfrAllocations,
+                             int allocationRate) {
+        String period = periodMillis == Math.rint(periodMillis) ? (long) periodMillis + " ms"
+                : Math.round(periodMillis * 1000) + " us";
+        String throttle = periodMillis == Math.rint(periodMillis) ? (long) periodMillis + "ms"
+                : Math.round(periodMillis * 1000) + "us";
         return String.format(Locale.ROOT, """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <configuration version="2.0" label="jhpc profile" description="jhpc profile: samples, allocations, heap">
                   <event name="jdk.ExecutionSample">
-                    <setting name="enabled">true</setting>
-                    <setting name="period">%1$d ms</setting>
+                    <setting name="enabled">%3$s</setting>
+                    <setting name="period">%1$s</setting>
                   </event>
                   <event name="jdk.CPUTimeSample">
                     <setting name="enabled">%2$s</setting>
-                    <setting name="throttle">%1$dms</setting>
+                    <setting name="throttle">%6$s</setting>
                     <setting name="stackTrace">true</setting>
                   </event>
                   <event name="jdk.CPUTimeSamplesLost">
                     <setting name="enabled">%2$s</setting>
                   </event>
-                  <event name="jdk.ObjectAllocationInNewTLAB">
-                    <setting name="enabled">%3$s</setting>
-                    <setting name="stackTrace">true</setting>
-                  </event>
-                  <event name="jdk.ObjectAllocationOutsideTLAB">
-                    <setting name="enabled">%3$s</setting>
-                    <setting name="stackTrace">true</setting>
-                  </event>
                   <event name="jdk.ObjectAllocationSample">
-                    <setting name="enabled">%3$s</setting>
-                    <setting name="throttle">%4$d/s</setting>
+                    <setting name="enabled">%4$s</setting>
+                    <setting name="throttle">%5$d/s</setting>
                     <setting name="stackTrace">true</setting>
+                  </event>
+                  <event name="jhpc.AllocationSample">
+                    <setting name="enabled">true</setting>
+                    <setting name="stackTrace">true</setting>
+                  </event>
+                  <event name="jhpc.AllocationTotal">
+                    <setting name="enabled">true</setting>
+                    <setting name="period">endChunk</setting>
+                  </event>
+                  <event name="jhpc.WallSample">
+                    <setting name="enabled">true</setting>
                   </event>
                   <event name="jdk.GCHeapSummary">
                     <setting name="enabled">true</setting>
@@ -56,13 +65,13 @@ public final class JfrSettings {
                     <setting name="threshold">0 ms</setting>
                   </event>
                 </configuration>
-                """, periodMillis, cpuSamples, allocationRate > 0, Math.max(1, allocationRate));
+                """, period, cpu, execution, jfrAllocations, Math.max(1, allocationRate), throttle);
     }
 
     /** Writes the settings to {@code dir/jhpc-profile.jfc} and returns its path. */
-    public static Path write(Path dir, int periodMillis, boolean cpuSamples, int allocationRate) throws IOException {
+    public static Path write(Path dir, String jfc) throws IOException {
         Path f = dir.resolve("jhpc-profile.jfc");
-        Files.writeString(f, jfc(periodMillis, cpuSamples, allocationRate));
+        Files.writeString(f, jfc);
         return f;
     }
 }

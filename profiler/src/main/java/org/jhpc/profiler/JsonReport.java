@@ -10,10 +10,11 @@ import org.jhpc.core.PyFloat;
 
 /**
  * {@code --json FILE}: the reports' data in the issue's schema, written atomically:
- * <pre>{"samples": N,
- *  "methods": [{"method": "pkg.Class.name", "self": f, "total": f}],
- *  "lines": [{"method": ..., "file": ..., "line": n, "fraction": f, "source": "..."}],
- *  "allocations": [{"method": ..., "line": n, "bytes": b}]}</pre>
+ * <pre>{"samples": N, "kind": "cpu|execution|wall", "truncated": T,
+ *  "methods": [{"method": "pkg.Class.name", "self": f, "total": f[, "calls": c]}],
+ *  "lines": [{"method": ..., "file": ..., "line": n, "fraction": f, "source": "..."[, "hits": h]}],
+ *  "allocations": [{"method": ..., "line": n, "bytes": b, "stderr": e[, "exact_bytes": x]}]}</pre>
+ * The bracketed keys are there under {@code --exact} (-1: not instrumented). T counts truncated stacks.
  * Fractions are of all time samples; methods come in cumulative order; lines are those of the line report's
  * methods that had samples; allocations are the sampled estimates per line, largest first; a source line that
  * was not found is the empty string.
@@ -24,35 +25,45 @@ public final class JsonReport {
     public static String json(ProfileData d, List<MethodLines> lines) {
         long n = d.samples();
         StringBuilder sb = new StringBuilder(1 << 16);
-        sb.append("{\"samples\": ").append(n).append(",\n \"methods\": [");
+        boolean exact = !d.exact().isEmpty();
+        sb.append("{\"samples\": ").append(n).append(", \"kind\": ").append(str(d.kind().name().toLowerCase(
+                java.util.Locale.ROOT))).append(", \"truncated\": ").append(d.recording().truncated())
+                .append(",\n \"methods\": [");
         String sep = "";
         for (MethodStat m : d.methods(SortKey.CUMULATIVE)) {
-            if (m.total() == 0) continue;
+            if (m.total() == 0 && m.calls() <= 0) continue;
             sb.append(sep).append("\n  {\"method\": ").append(str(m.method()))
                     .append(", \"self\": ").append(frac(m.self(), n))
-                    .append(", \"total\": ").append(frac(m.total(), n)).append('}');
+                    .append(", \"total\": ").append(frac(m.total(), n));
+            if (exact) sb.append(", \"calls\": ").append(m.calls());
+            sb.append('}');
             sep = ",";
         }
         sb.append("],\n \"lines\": [");
         sep = "";
         for (MethodLines ml : lines) {
             for (LineStat l : ml.lines()) {
-                if (l.samples() == 0) continue;
+                if (l.samples() == 0 && l.hits() <= 0) continue;
                 sb.append(sep).append("\n  {\"method\": ").append(str(l.method()))
                         .append(", \"file\": ").append(str(l.file()))
                         .append(", \"line\": ").append(l.line())
                         .append(", \"fraction\": ").append(frac(l.samples(), n))
-                        .append(", \"source\": ").append(str(l.source() == null ? "" : l.source())).append('}');
+                        .append(", \"source\": ").append(str(l.source() == null ? "" : l.source()));
+                if (exact) sb.append(", \"hits\": ").append(l.hits());
+                sb.append('}');
                 sep = ",";
             }
         }
         sb.append("],\n \"allocations\": [");
         sep = "";
         for (AllocStat a : d.allocationsByLine()) {
-            if (a.samples() == 0) continue;
+            if (a.samples() == 0 && a.exactBytes() <= 0) continue;
             sb.append(sep).append("\n  {\"method\": ").append(str(a.method()))
                     .append(", \"line\": ").append(a.line())
-                    .append(", \"bytes\": ").append(a.bytes()).append('}');
+                    .append(", \"bytes\": ").append(a.bytes())
+                    .append(", \"stderr\": ").append(Math.round(a.stderr()));
+            if (exact) sb.append(", \"exact_bytes\": ").append(a.exactBytes());
+            sb.append('}');
             sep = ",";
         }
         sb.append("]}\n");

@@ -18,7 +18,7 @@ public final class LineReport {
         out.printf(Locale.ROOT, "Method: %s%n", m.method());
         out.printf(Locale.ROOT, "File: %s%s%n", m.file(), m.sourceFound() ? "" : " (source not found: add --sourcepath DIR)");
         out.printf(Locale.ROOT, "Samples: %d of %d (%.1f%% of all, ± %.1f); %% Time = share of the method's samples, "
-                + "± = its binomial standard error%n", k, n, MethodReport.pct(k, n), ProfileData.stderrPercent(k, n));
+                + "± = its binomial standard error%n", k, n, MethodReport.pct(k, n), d.errorPercent(k, n));
         long calls = d.exact().calls(m.method());
         if (calls >= 0) out.printf(Locale.ROOT, "Calls: %d (exact)%n", calls);
         out.println();
@@ -29,8 +29,9 @@ public final class LineReport {
             String line = l.line() < 0 ? "?" : Integer.toString(l.line());
             String samples = l.samples() > 0 ? Long.toString(l.samples()) : "";
             String share = l.samples() > 0 ? TablePrinter.pct(MethodReport.pct(l.samples(), k)) : "";
-            String err = l.samples() > 0 ? TablePrinter.pct(ProfileData.stderrPercent(l.samples(), k)) : "";
-            String src = l.source() != null ? l.source() : l.line() < 0 ? "(no line number)" : "";
+            String err = l.samples() > 0 ? TablePrinter.pct(d.errorPercent(l.samples(), k)) : "";
+            String src = l.source() != null ? l.source() : l.line() < 0
+                    ? "(no line number: samples in code without a line table, e.g. a generated or native frame)" : "";
             if (exact) {
                 t.row(line, l.hits() > 0 ? l.hits() : "", samples, share, err, src);
             } else {

@@ -19,19 +19,27 @@ public final class MemoryReport {
         Recording r = d.recording();
         long total = d.allocatedBytes();
         boolean exact = !d.exact().isEmpty();
-        out.printf(Locale.ROOT, "Memory: about %s allocated (sampled estimate from %d allocation samples: JFR's events at "
-                + "each new TLAB, weighted by its size, and at each allocation outside TLABs;%n", TablePrinter.bytes(total),
-                r.allocationSamples().size());
-        out.println("an estimate from k samples is uncertain by roughly 1/sqrt(k) of itself; allocations in JDK code "
-                + "are charged to the calling line)." + (exact ? " exact: bytes counted by the --exact agent." : ""));
+        if (r.heapSampler()) {
+            out.printf(Locale.ROOT, "Memory: %s allocated (%s); per line: %d samples of the JVM's heap sampler (random "
+                    + "byte offsets, weighted size/P(sampled)),%n", TablePrinter.bytes(total), r.allocatedBytes() > 0
+                    ? "the JVM's exact count" : "estimate", d.allocationSamples().size());
+            out.println("shares scaled to the total; ± = one standard error from the sampling model. Allocations in "
+                    + "JDK code are charged to the calling line." + (exact ? " exact: counted by the --exact agent." : ""));
+        } else {
+            out.printf(Locale.ROOT, "Memory: about %s allocated, from %d of JFR's allocation samples (no agent: these "
+                    + "sample at TLAB refills and can be biased per line%n", TablePrinter.bytes(total),
+                    d.allocationSamples().size());
+            out.println("when lines of different sizes interleave; ± = standard error if they were not). Allocations in "
+                    + "JDK code are charged to the calling line." + (exact ? " exact: counted by the --exact agent." : ""));
+        }
         List<AllocStat> byMethod = d.allocationsByMethod();
-        TablePrinter t = exact ? new TablePrinter("bytes (est.)", "%", "samples", "exact", "method")
-                : new TablePrinter("bytes (est.)", "%", "samples", "method");
+        TablePrinter t = exact ? new TablePrinter("bytes (est.)", "±", "%", "samples", "exact", "method")
+                : new TablePrinter("bytes (est.)", "±", "%", "samples", "method");
         for (AllocStat a : byMethod.subList(0, Math.min(top, byMethod.size()))) {
             Object[] cells = exact
-                    ? new Object[] {TablePrinter.bytes(a.bytes()), pct(a.bytes(), total), a.samples(),
+                    ? new Object[] {TablePrinter.bytes(a.bytes()), err(a), pct(a.bytes(), total), a.samples(),
                             TablePrinter.bytes(a.exactBytes()), a.method()}
-                    : new Object[] {TablePrinter.bytes(a.bytes()), pct(a.bytes(), total), a.samples(), a.method()};
+                    : new Object[] {TablePrinter.bytes(a.bytes()), err(a), pct(a.bytes(), total), a.samples(), a.method()};
             t.row(cells);
         }
         if (t.size() > 0) {
@@ -39,16 +47,17 @@ public final class MemoryReport {
             t.print(out);
         }
         List<AllocStat> byLine = d.allocationsByLine();
-        t = exact ? new TablePrinter("bytes (est.)", "%", "samples", "exact", "line", "source")
-                : new TablePrinter("bytes (est.)", "%", "samples", "line", "source");
+        t = exact ? new TablePrinter("bytes (est.)", "±", "%", "samples", "exact", "line", "source")
+                : new TablePrinter("bytes (est.)", "±", "%", "samples", "line", "source");
         for (AllocStat a : byLine.subList(0, Math.min(top, byLine.size()))) {
-            String where = a.method() + ":" + a.line();
-            String src = sources.line(new Frame(a.method(), a.line()).sourceFile(), a.line());
+            String where = a.method() + ":" + (a.line() < 0 ? "?" : a.line());
+            String src = a.line() < 0 ? "(no line number: the class has no line table)"
+                    : sources.line(sources.fileFor(new Frame(a.method(), a.line()).className()), a.line());
             src = src == null ? "" : src.strip();
             Object[] cells = exact
-                    ? new Object[] {TablePrinter.bytes(a.bytes()), pct(a.bytes(), total), a.samples(),
+                    ? new Object[] {TablePrinter.bytes(a.bytes()), err(a), pct(a.bytes(), total), a.samples(),
                             TablePrinter.bytes(a.exactBytes()), where, src}
-                    : new Object[] {TablePrinter.bytes(a.bytes()), pct(a.bytes(), total), a.samples(), where, src};
+                    : new Object[] {TablePrinter.bytes(a.bytes()), err(a), pct(a.bytes(), total), a.samples(), where, src};
             t.row(cells);
         }
         if (t.size() > 0) {
@@ -57,6 +66,22 @@ public final class MemoryReport {
         }
         out.println();
         heap(r.heap(), r.seconds(), out);
+    }
+
+    /**
+     * The heap right after the first collection that ran after {@code p} (at or after its time): the estimate of
+     * what was live at {@code p}, which splits {@code p} into live data and garbage (exact when {@code p} is the
+     * heap just before that collection, as a peak usually is); null when no collection ran after it.
+     */
+    static HeapPoint liveAfter(List<HeapPoint> heap, HeapPoint p) {
+        for (HeapPoint h : heap) {
+            if (h.kind() == HeapPoint.Kind.AFTER_GC && h.seconds() >= p.seconds() && h != p) return h;
+        }
+        return null;
+    }
+
+    private static String err(AllocStat a) {
+        return a.samples() == 0 ? "" : TablePrinter.bytes(Math.round(a.stderr()));
     }
 
     private static String pct(long b, long total) {
@@ -81,8 +106,14 @@ public final class MemoryReport {
                 maxAfter = Math.max(maxAfter, p.used());
             }
         }
-        out.printf(Locale.ROOT, "Heap used: peak %s at %.2f s; %d garbage collections", TablePrinter.bytes(peak.used()),
-                peak.seconds(), gcs);
+        out.printf(Locale.ROOT, "Heap used: peak %s at %.2f s", TablePrinter.bytes(peak.used()), peak.seconds());
+        HeapPoint next = liveAfter(heap, peak);
+        if (next != null) {
+            out.printf(Locale.ROOT, " (%s of it live, %s garbage: the heap after the next collection, at %.2f s)",
+                    TablePrinter.bytes(Math.min(next.used(), peak.used())),
+                    TablePrinter.bytes(Math.max(0, peak.used() - next.used())), next.seconds());
+        }
+        out.printf(Locale.ROOT, "; %d garbage collections", gcs);
         if (gcs > 0) {
             out.printf(Locale.ROOT, "; live data after GC between %s and %s", TablePrinter.bytes(minAfter),
                     TablePrinter.bytes(maxAfter));

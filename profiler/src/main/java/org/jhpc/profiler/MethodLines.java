@@ -18,7 +18,7 @@ public record MethodLines(String method, String file, boolean sourceFound, long 
     public static MethodLines of(ProfileData d, String method, ClassIndex classes, SourceFinder sources) {
         TreeMap<Integer, Long> samples = d.lineSamples(method);
         Map<Integer, Long> hits = d.exact().hits(method);
-        String file = new Frame(method, -1).sourceFile();
+        String file = sources.fileFor(new Frame(method, -1).className());
         List<String> text = sources.lines(file);
         ClassIndex.MethodInfo info = classes.method(method);
         TreeSet<Integer> shown = new TreeSet<>();

@@ -26,7 +26,7 @@ public final class MethodReport {
         for (MethodStat m : rows.subList(0, Math.min(top, rows.size()))) {
             String selfPct = TablePrinter.pct(pct(m.self(), n));
             String cumPct = TablePrinter.pct(pct(m.total(), n));
-            String err = TablePrinter.pct(ProfileData.stderrPercent(m.total(), n));
+            String err = TablePrinter.pct(d.errorPercent(m.total(), n));
             if (exact) {
                 t.row(m.self(), selfPct, m.total(), cumPct, err, m.calls() < 0 ? "" : m.calls(), m.method());
             } else {

@@ -12,31 +12,39 @@ import org.jhpc.core.Config;
 
 /**
  * Finds source lines: looks for {@code pkg/Outer.java} under each root of the source path in turn (the
- * {@code --sourcepath} roots first, then jhpc's own source trees, {@code <jhpc.root>/<module>/src/{main,test}/java},
- * then {@code src/main/java}, {@code src/test/java} and {@code src} under the working directory).
+ * {@code --sourcepath} roots first, then those of the {@link ProfilerConfig}). When the guessed file is not found,
+ * the class file's {@code SourceFile} attribute names the file (a class defined in a file of another name).
  */
 public final class SourceFinder {
     private final List<Path> roots;
     private final Map<String, List<String>> cache = new HashMap<>();
+    private ClassIndex classes;
+
+    /** Uses the class files' {@code SourceFile} attributes when the file named after the class is not found. */
+    public SourceFinder withClasses(ClassIndex index) {
+        this.classes = index;
+        return this;
+    }
+
+    /**
+     * The source file of a class, relative to a source root: {@code pkg/Outer.java} when a root has it, else the
+     * file its class file's {@code SourceFile} attribute names (when that one is found), else {@code pkg/Outer.java}.
+     */
+    public String fileFor(String className) {
+        String guess = Frame.sourceFileOf(className);
+        if (locate(guess) != null || classes == null) return guess;
+        String named = classes.sourceFile(className);
+        return named != null && locate(named) != null ? named : guess;
+    }
 
     public SourceFinder(List<Path> roots) {
         this.roots = List.copyOf(roots);
     }
 
     /** The given roots followed by the default ones. */
-    public static SourceFinder withDefaults(List<Path> given) {
+    public static SourceFinder withDefaults(List<Path> given, List<Path> defaults) {
         List<Path> roots = new ArrayList<>(given);
-        String root = Config.ROOT.given();
-        if (root != null) {
-            for (String module : List.of("core", "expr", "mpi", "plot", "profiler", "diffusion", "auc", "cli", "bench")) {
-                roots.add(Path.of(root, module, "src", "main", "java"));
-                roots.add(Path.of(root, module, "src", "test", "java"));
-            }
-        }
-        roots.add(Path.of("src", "main", "java"));
-        roots.add(Path.of("src", "test", "java"));
-        roots.add(Path.of("src"));
-        roots.add(Path.of("."));
+        roots.addAll(defaults);
         return new SourceFinder(roots);
     }
 

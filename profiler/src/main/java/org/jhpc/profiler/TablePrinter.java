@@ -61,6 +61,12 @@ public final class TablePrinter {
         return sb.toString().stripTrailing();
     }
 
+    /** A number as short as it can be: 1, 0.5, 2.25. */
+    public static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : java.math.BigDecimal.valueOf(v).stripTrailingZeros()
+                .toPlainString();
+    }
+
     /** A percentage with one decimal. */
     public static String pct(double p) {
         return String.format(java.util.Locale.ROOT, "%.1f", p);

@@ -1,7 +1,6 @@
 package org.jhpc.profiler;
 
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +11,8 @@ import org.jhpc.core.UserError;
 
 /**
  * The program to profile, from the words after {@code --}: {@code [JVM options] -cp CLASSPATH MainClass [args]},
- * {@code [JVM options] -jar app.jar [args]}, or a jhpc command ({@code diff2d --set dx=0.5}), which runs jhpc's
- * own {@code org.jhpc.cli.Main} with this JVM's classpath and the launcher's JVM flags.
+ * {@code [JVM options] -jar app.jar [args]}, or an application command ({@code diff2d --set dx=0.5}), which runs the
+ * main class, classpath and JVM flags that the {@link ProfilerConfig} names.
  *
  * @param javaArgs  everything to put after the child's {@code java} and the profiler's own flags
  * @param classpath the classpath entries, where the profiler looks for class files ({@code @Profile}, line ranges)
@@ -25,14 +24,15 @@ public record Target(List<String> javaArgs, List<Path> classpath, String label) 
             "--add-reads", "--enable-native-access", "--module-path", "-p", "--upgrade-module-path",
             "--limit-modules");
 
-    public static final String JHPC_MAIN = "org.jhpc.cli.Main";
-
-    public static Target parse(List<String> words) {
+    public static Target parse(List<String> words, ProfilerConfig config) {
         if (words.isEmpty()) {
-            throw new UserError("no target: give '-- -cp CLASSPATH MainClass [args]', '-- -jar app.jar [args]' "
-                    + "or a jhpc command such as '-- diff2d --set dx=0.5'");
+            throw new UserError("no target: give '-- -cp CLASSPATH MainClass [args]', '-- -jar app.jar [args]'"
+                    + (config.appMain() == null ? "" : " or a " + config.appLabel() + " command such as '-- diff2d'"));
         }
-        if (!words.getFirst().startsWith("-")) return jhpc(words);
+        if (!words.getFirst().startsWith("-")) {
+            if (config.appMain() != null) return app(words, config);
+            throw new UserError("target needs -cp CLASSPATH MainClass or -jar FILE, found '" + words.getFirst() + "'");
+        }
         List<String> args = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {
@@ -69,44 +69,14 @@ public record Target(List<String> javaArgs, List<Path> classpath, String label) 
         throw new UserError("target has JVM options but no -cp CLASSPATH MainClass or -jar FILE");
     }
 
-    /** A jhpc command, run by jhpc's own Main with this JVM's classpath and the launcher's flags. */
-    static Target jhpc(List<String> words) {
-        String cp = System.getProperty("java.class.path");
-        List<String> args = new ArrayList<>(launcherFlags());
+    /** An application command: the config's main class with its classpath and JVM flags. */
+    static Target app(List<String> words, ProfilerConfig config) {
+        List<String> args = new ArrayList<>(config.appJvmFlags());
         args.add("-cp");
-        args.add(cp);
-        args.add(JHPC_MAIN);
+        args.add(config.appClasspath());
+        args.add(config.appMain());
         args.addAll(words);
-        return new Target(args, entries(cp), "jhpc " + String.join(" ", words));
-    }
-
-    /**
-     * The flags of this JVM that the ./jhpc launcher (or the test runner) gave it and that a jhpc child needs: the
-     * module and native-access flags, the GC and JIT choices, heap and stack sizes, and -Djhpc.* properties.
-     */
-    static List<String> launcherFlags() {
-        List<String> in = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        List<String> out = new ArrayList<>();
-        boolean modules = false;
-        for (int i = 0; i < in.size(); i++) {
-            String a = in.get(i);
-            if (a.equals("--add-modules") && i + 1 < in.size()) {
-                out.add("--add-modules=" + in.get(++i));
-                modules = true;
-            } else if (a.startsWith("--add-modules=") || a.startsWith("--enable-native-access")) {
-                out.add(a);
-                modules |= a.startsWith("--add-modules=");
-            } else if (a.startsWith("-XX:+Use") && a.endsWith("GC") || a.startsWith("-XX:TieredStopAtLevel")
-                    || a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-Xss")
-                    || a.startsWith("-Djhpc.")) {
-                out.add(a);
-            }
-        }
-        if (!modules) out.addAll(0, List.of("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
-        if (Config.ROOT.given() != null && out.stream().noneMatch(a -> a.startsWith("-Djhpc.root="))) {
-            out.add("-Djhpc.root=" + Config.ROOT.given());
-        }
-        return out;
+        return new Target(args, entries(config.appClasspath()), config.appLabel() + " " + String.join(" ", words));
     }
 
     static List<Path> entries(String cp) {

@@ -59,6 +59,25 @@ class ExactTimeSplitTest {
     }
 
     @Test
+    void jsonHasTheExactCounts() throws Exception {
+        Path json = dir.resolve("exact.json");
+        JsonReport.write(json, run.data(), run.lines());
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        long heavyCalls = -2;
+        for (com.fasterxml.jackson.databind.JsonNode m : j.get("methods")) {
+            if (m.get("method").asText().equals(P + "heavy")) heavyCalls = m.get("calls").asLong();
+        }
+        assertEquals(ROUNDS, heavyCalls);
+        long hits = -2;
+        for (com.fasterxml.jackson.databind.JsonNode l : j.get("lines")) {
+            if (l.get("method").asText().equals(P + "twoLines") && l.get("line").asInt() == TimeSplit.LOOP_A_FIRST + 1) {
+                hits = l.get("hits").asLong();
+            }
+        }
+        assertEquals(3 * N * ROUNDS, hits, "line hits in the JSON");
+    }
+
+    @Test
     void agentFramesAreNotInTheProfile() {
         for (StackSample s : run.data().timeSamples()) {
             for (Frame f : s.frames()) assertTrue(!f.method().startsWith("org.jhpc.profiler.agent."), f.toString());

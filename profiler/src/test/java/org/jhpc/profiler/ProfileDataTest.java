@@ -59,9 +59,56 @@ class ProfileDataTest {
     @Test
     void allocationsGoToTheInnermostFrameOutsideTheJdk() {
         ProfileData d = data();
-        assertEquals(new AllocStat("p.C.b", 31, 150, 2, -1), d.allocationsByLine().getFirst());
-        assertEquals(new AllocStat("p.C.a", -1, 7, 1, -1), d.allocationsByMethod().get(1));
+        AllocStat b = d.allocationsByLine().getFirst();
+        assertEquals(List.of("p.C.b", 31, 150L, 2L, -1L), List.of(b.method(), b.line(), b.bytes(), b.samples(),
+                b.exactBytes()));
+        assertEquals(Math.sqrt(100 * 100 + 50 * 50), b.stderr(), 1e-9, "sizes unknown (0): each term is w^2");
+        AllocStat a = d.allocationsByMethod().get(1);
+        assertEquals(List.of("p.C.a", -1, 7L, 1L), List.of(a.method(), a.line(), a.bytes(), a.samples()));
         assertEquals(157, d.allocatedBytes());
+    }
+
+    @Test
+    void sharesAreScaledToTheExactTotalWithTheRatioEstimatorsError() {
+        // weights 300 (an object of 100 bytes kept with probability 1/3) and 100 (kept surely), exact total 8000
+        List<StackSample> alloc = List.of(new StackSample(new Frame[] {f("p.C.a", 1)}, 300, 100, "main"),
+                new StackSample(new Frame[] {f("p.C.b", 2)}, 100, 100, "main"));
+        Recording r = new Recording(TIME, List.of(), List.of(), alloc, true, 8000, List.of(), 1.0, 0, 0, 2048);
+        ProfileData d = new ProfileData(r, SampleKind.EXECUTION, null);
+        AllocStat a = d.allocationsByLine().getFirst();
+        assertEquals(6000, a.bytes(), "3/4 of 8000");
+        // variance of the share: 300*200*(1/4)^2 + 100*0*(3/4)^2 = 3750, scaled by 8000/400
+        assertEquals(Math.sqrt(3750) * 20, a.stderr(), 1e-9);
+        assertEquals(2000, d.allocationsByLine().get(1).bytes());
+        assertEquals(8000, d.allocatedBytes());
+    }
+
+    @Test
+    void includeKeepsStacksThroughAPrefixAndExcludeDropsThem() {
+        ProfileData in = new ProfileData(data().recording(), SampleKind.EXECUTION, null,
+                new StackFilter(List.of("p.C.a"), List.of()));
+        assertEquals(3, in.samples(), "the samples with p.C.a on the stack");
+        ProfileData out = new ProfileData(data().recording(), SampleKind.EXECUTION, null,
+                new StackFilter(List.of(), List.of("java.util")));
+        assertEquals(4, out.samples());
+        ProfileData cls = new ProfileData(data().recording(), SampleKind.EXECUTION, null,
+                new StackFilter(List.of("p.C"), List.of("p.C.b")));
+        assertEquals(2, cls.samples(), "a class prefix matches its methods, not p.Cx");
+        assertEquals(0, new StackFilter(List.of("p.Cx"), List.of()).apply(TIME).size());
+    }
+
+    @Test
+    void wallSamplesCountTheMillisecondsTheyStandFor() {
+        List<StackSample> wall = List.of(new StackSample(new Frame[] {f("p.C.sleep", 1)}, 30_000_000, 0, "main"),
+                new StackSample(new Frame[] {f("p.C.work", 2)}, 10_000_000, 0, "main"),
+                new StackSample(new Frame[] {f("p.C.work", 2)}, 400_000, 0, "worker"));
+        Recording r = new Recording(List.of(), List.of(), wall, List.of(), true, -1, List.of(), 1.0, 0, 0, 2048);
+        ProfileData d = new ProfileData(r, SampleKind.WALL, null);
+        assertEquals(41, d.samples(), "30 + 10 ms, and at least 1 for a short tick");
+        assertEquals(30, d.method("p.C.sleep").total());
+        double p = 30.0 / 41;
+        assertEquals(100 * Math.sqrt(p * (1 - p) / 3), d.errorPercent(30, 41), 1e-9, "the error counts samples, not ms");
+        assertEquals(List.of(java.util.Map.entry("main", 40L), java.util.Map.entry("worker", 1L)), d.threads());
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jhpc.profiler.workloads.TimeSplit;
@@ -123,8 +125,9 @@ class TimeSplitProfileTest {
     @Test
     void jsonHasTheIssuesSchemaAndTheReportsNumbers() throws Exception {
         @SuppressWarnings("unchecked")
-        Map<String, Object> j = (Map<String, Object>) MiniJson.parse(Files.readString(json));
-        assertEquals(List.of("samples", "methods", "lines", "allocations"), List.copyOf(j.keySet()));
+        Map<String, Object> j = new ObjectMapper().readValue(Files.readString(json), LinkedHashMap.class);
+        assertEquals(List.of("samples", "kind", "truncated", "methods", "lines", "allocations"), List.copyOf(j.keySet()));
+        assertEquals(0, ((Number) j.get("truncated")).intValue());
         assertEquals(run.data().samples(), ((Number) j.get("samples")).longValue());
         double heavyTotal = -1;
         for (Object o : (List<?>) j.get("methods")) {
@@ -146,7 +149,7 @@ class TimeSplitProfileTest {
         }
         for (Object o : (List<?>) j.get("allocations")) {
             Map<?, ?> a = (Map<?, ?>) o;
-            assertEquals(List.of("method", "line", "bytes"), List.copyOf(a.keySet()));
+            assertEquals(List.of("method", "line", "bytes", "stderr"), List.copyOf(a.keySet()));
             assertTrue(((Number) a.get("bytes")).longValue() >= 0);
         }
     }
@@ -167,8 +170,19 @@ class TimeSplitProfileTest {
 
     @Test
     void keptRecordingReadsBackTheSame() {
-        Recording again = JfrReader.read(jfr);
+        Recording again = JfrReader.read(jfr, ProfileOptions.DEFAULT_STACK_DEPTH);
+        assertEquals(run.data().recording().cpuSamples().size(), again.cpuSamples().size());
         assertEquals(run.data().recording().executionSamples().size(), again.executionSamples().size());
+    }
+
+    @Test
+    void loadOfTheSavedRecordingGivesTheSameProfile() {
+        Profiler.Run loaded = Profiler.load(ProfileOptions.defaults().withSamples(run.data().kind()), jfr,
+                run.target().classpath(), Workloads.config());
+        assertEquals(run.data().samples(), loaded.data().samples());
+        assertEquals(run.data().method(P + "heavy"), loaded.data().method(P + "heavy"));
+        assertEquals(List.of(P + "twoLines"), loaded.lines().stream().map(MethodLines::method).toList(),
+                "@Profile methods are found on the given classpath");
     }
 
     private static String text(MethodLines m, int line) {

@@ -7,22 +7,51 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code --exact} agent ({@code -javaagent:jhpc-app-*-agent.jar=CONFIG}). CONFIG is a file whose first line
- * is where to write the counts at exit and whose other lines are method patterns; methods annotated with
- * {@code @org.jhpc.profiler.Profile} are always instrumented. Classes of the JDK and of the boot loader are left
- * alone; a class that fails to transform is loaded unchanged, with one warning on stderr.
+ * The profiler's agent ({@code -javaagent:jhpc-profiler-agent-VERSION.jar=CONFIG}). CONFIG is a file of
+ * tab-separated {@code key value} lines:
+ * <ul>
+ *   <li>{@code heap-interval N}: start the unbiased heap sampler ({@link HeapSampler}), one sample every N bytes
+ *       on average;</li>
+ *   <li>{@code wall-period-us N} (and {@code stack-depth D}): start the wall-clock sampler ({@link WallSampler});</li>
+ *   <li>{@code exact-out FILE}: count calls, line hits and allocations ({@code --exact}) and write them to FILE at
+ *       exit; {@code method PATTERN} lines choose the methods, and methods annotated with
+ *       {@code @org.jhpc.profiler.Profile} are always instrumented. Classes of the JDK and of the boot loader are
+ *       left alone; a class that fails to transform is loaded unchanged, with one warning on stderr.</li>
+ * </ul>
  */
 public final class ExactAgent {
     private ExactAgent() {}
 
     public static void premain(String args, Instrumentation inst) throws IOException {
-        List<String> conf = Files.readAllLines(Path.of(args), StandardCharsets.UTF_8);
-        Path out = Path.of(conf.getFirst());
-        Instrumenter instrumenter = new Instrumenter(conf.subList(1, conf.size()).stream()
-                .map(String::strip).filter(s -> !s.isEmpty()).toList());
+        Path out = null;
+        long heapInterval = 0;
+        long wallMicros = 0;
+        int depth = 2048;
+        List<String> methods = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(args), StandardCharsets.UTF_8)) {
+            int tab = line.indexOf('\t');
+            if (tab < 0) continue;
+            String value = line.substring(tab + 1).strip();
+            switch (line.substring(0, tab)) {
+                case "exact-out" -> out = Path.of(value);
+                case "method" -> methods.add(value);
+                case "heap-interval" -> heapInterval = Long.parseLong(value);
+                case "wall-period-us" -> wallMicros = Long.parseLong(value);
+                case "stack-depth" -> depth = Integer.parseInt(value);
+                default -> { }
+            }
+        }
+        if (heapInterval > 0) HeapSampler.start(heapInterval);
+        if (wallMicros > 0) WallSampler.start(wallMicros * 1000, depth);
+        if (out != null) exact(out, methods, inst);
+    }
+
+    private static void exact(Path out, List<String> methods, Instrumentation inst) {
+        Instrumenter instrumenter = new Instrumenter(methods);
         Counters.init(inst);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
