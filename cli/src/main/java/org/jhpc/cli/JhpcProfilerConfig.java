@@ -25,7 +25,7 @@ public final class JhpcProfilerConfig {
 
     public static ProfilerConfig get() {
         List<Path> roots = new ArrayList<>();
-        String root = System.getProperty("jhpc.root");
+        String root = org.jhpc.core.Config.ROOT.given();
         if (root != null) {
             for (String m : MODULES) {
                 roots.add(Path.of(root, m, "src", "main", "java"));
@@ -39,7 +39,7 @@ public final class JhpcProfilerConfig {
 
     /** The agent jar, or null when none is found (features that need it then fail with one line). */
     static Path agentJar() {
-        String prop = System.getProperty("jhpc.profiler.agent");
+        String prop = org.jhpc.core.Config.PROFILER_AGENT.given();
         if (prop != null) return Path.of(prop);
         for (String e : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
             Path p = Path.of(e);
@@ -55,7 +55,7 @@ public final class JhpcProfilerConfig {
         } catch (ClassNotFoundException | URISyntaxException | RuntimeException e) {
             // not on the classpath: look in the build tree
         }
-        String root = System.getProperty("jhpc.root");
+        String root = org.jhpc.core.Config.ROOT.given();
         if (root == null) return null;
         Path dir = Path.of(root, "profiler-agent", "target");
         if (!Files.isDirectory(dir)) return null;
@@ -90,8 +90,8 @@ public final class JhpcProfilerConfig {
             }
         }
         if (!modules) out.addAll(0, List.of("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
-        if (System.getProperty("jhpc.root") != null && out.stream().noneMatch(a -> a.startsWith("-Djhpc.root="))) {
-            out.add("-Djhpc.root=" + System.getProperty("jhpc.root"));
+        if (org.jhpc.core.Config.ROOT.given() != null && out.stream().noneMatch(a -> a.startsWith("-Djhpc.root="))) {
+            out.add("-Djhpc.root=" + org.jhpc.core.Config.ROOT.given());
         }
         return out;
     }

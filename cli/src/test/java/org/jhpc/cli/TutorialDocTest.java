@@ -68,6 +68,7 @@ class TutorialDocTest {
             new String[] {"\\b([a-z_]*seconds[a-z_]*=)\\S+", "$1<t>"},
             new String[] {"\\b(gflops|gbytes_per_second|points_per_second)=\\S+", "$1<t>"},
             new String[] {"[0-9.]+ GFlop/s", "<t> GFlop/s"},
+            new String[] {"^first_call: .*", "first_call: <t>"},
             new String[] {"speed-up: \\S+x", "speed-up: <t>x"},
             new String[] {"\\b(kernel|java)=.*", "$1=<machine>"},
             new String[] {"^(interpreter|fused)\\s.*", "$1 <t>"},

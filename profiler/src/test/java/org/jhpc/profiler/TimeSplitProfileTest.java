@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Known answers for time: {@link TimeSplit} spends 3 units in heavy() for each unit in light(), and 3 units on
  * twoLines()' first loop for each on its second. The profile must find each 75% share within ±15 percentage
  * points (with ~1000 samples the binomial standard error is below 2 points; the rest of the margin is for JIT
- * and scheduling noise). One profiled run of about a second serves all the tests here.
+ * and scheduling noise). One profiled run of about two seconds serves all the tests here (the CPU-time sampler, the default, delivers
+ * fewer samples per ms than its period on this kind of VM, so the run is long enough for 300 samples or more).
  */
 class TimeSplitProfileTest {
     static final String P = "org.jhpc.profiler.workloads.TimeSplit.";
@@ -42,7 +43,7 @@ class TimeSplitProfileTest {
         jfr = dir.resolve("p.jfr");
         stdout = dir.resolve("stdout.txt");
         ProfileOptions o = ProfileOptions.defaults().withOutputs(json, jfr, collapsed);
-        run = Workloads.run(o, Workloads.target("TimeSplit", "40", "2000000"), stdout);
+        run = Workloads.run(o, Workloads.target("TimeSplit", "100", "2000000"), stdout);
         assertNotNull(run.data(), "the child left a recording");
         Profiler.writeFiles(run, o);
     }
