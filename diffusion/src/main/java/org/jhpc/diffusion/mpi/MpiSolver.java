@@ -1,12 +1,5 @@
 package org.jhpc.diffusion.mpi;
 
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import org.jhpc.core.AtomicFiles;
-import org.jhpc.core.Npy;
 import org.jhpc.core.Testing;
 import org.jhpc.core.UserError;
 import org.jhpc.diffusion.Diff2dProblem;
@@ -16,9 +9,6 @@ import org.jhpc.diffusion.Solver;
 import org.jhpc.mpi.Buf;
 import org.jhpc.mpi.CartComm;
 import org.jhpc.mpi.Comm;
-import org.jhpc.mpi.Datatype;
-import org.jhpc.mpi.DerivedType;
-import org.jhpc.mpi.File;
 import org.jhpc.mpi.MPI;
 import org.jhpc.mpi.MpiException;
 import org.jhpc.mpi.Shift;
@@ -30,8 +20,8 @@ import org.jhpc.mpi.Shift;
  * rows go straight from and into the array, columns through small packing buffers), then updates its block with
  * the same row kernel as the serial variants. Each point therefore sees exactly the serial operands and the result
  * is bit-identical to the serial run. Halo cells on the domain's edge stay 0: the zero boundary.
- * {@link #density()} is collective: it gathers every block to rank 0 (other ranks get an empty field), for pictures;
- * {@link #save} writes the final field with MPI-IO instead, each rank its own block.
+ * {@link #density()} is collective: it gathers every block to rank 0 (other ranks get an empty field), for pictures,
+ * {@code --save} and checkpoints.
  */
 public final class MpiSolver implements Solver {
     private static final int TAG_UP = 21, TAG_DOWN = 22, TAG_LEFT = 23, TAG_RIGHT = 24;
@@ -161,63 +151,6 @@ public final class MpiSolver implements Solver {
         if (left != MPI.PROC_NULL) for (int i = 0; i < h; i++) cur[(i + 1) * stride] = colIn[i];
     }
 
-    /**
-     * Collective: writes the whole npnts × npnts density to {@code target} as a .npy file, byte for byte what a
-     * serial run's {@code --save} writes, without gathering it anywhere: rank 0 writes the header into a temporary
-     * file beside {@code target}, then every rank writes its block through a subarray view of the global grid
-     * ({@code MPI_File_write_at_all}); the zero boundary is never written (the file's size is set, and unwritten
-     * bytes read as zeros). Rank 0 then renames the file into place, so a failure leaves no partial output.
-     */
-    public void save(Path target) {
-        int n = p.npnts;
-        byte[] header = Npy.header("<f8", new int[] {n, n});
-        String[] tmpOrError = new String[2];
-        Path abs = target.toAbsolutePath();
-        if (rank == 0) {
-            try {
-                Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-                Files.write(tmp, header);
-                tmpOrError[0] = tmp.toString();
-            } catch (IOException e) {
-                tmpOrError[1] = "cannot write " + target + ": " + AtomicFiles.describe(e);
-            }
-        }
-        String[] agreed = cart.bcastObject(rank == 0 ? tmpOrError : null, 0);
-        if (agreed[1] != null) throw new UserError(agreed[1]);
-        Path tmp = Path.of(agreed[0]);
-        double[] mine = new double[h * w];
-        for (int i = 0; i < h; i++) System.arraycopy(cur, (i + 1) * stride + 1, mine, i * w, w);
-        boolean ok = false;
-        try (File f = File.open(cart, tmp, File.MODE_WRONLY);
-             DerivedType tile = DerivedType.subarray(new int[] {n, n}, new int[] {h, w},
-                     new int[] {me.row0(), me.col0()}, Datatype.DOUBLE)) {
-            f.setSize(header.length + 8L * n * n);
-            f.setView(header.length, tile);
-            f.writeAtAll(0, mine);
-            ok = true;
-        } finally {
-            cart.barrier();
-            if (rank == 0) publish(tmp, abs, ok);
-        }
-    }
-
-    private static void publish(Path tmp, Path target, boolean ok) {
-        try {
-            if (!ok) {
-                Files.deleteIfExists(tmp);
-                return;
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UserError("cannot write " + target + ": " + AtomicFiles.describe(e), e);
-        }
-    }
-
-    /** Collective: the whole npnts × npnts density on rank 0, an empty (size 0) field on the others. */
     @Override
     public Field density() {
         double[] mine = new double[h * w];
