@@ -52,25 +52,34 @@ def setup(p):
     return D, dx, dt, nsteps, nper, nrows, npnts, prof
 
 
+def march(dt, nsteps, nper, dens, nxt, step):
+    """diff2d.py's time loop, shared by every mode: step(dens, nxt) writes the next field into nxt, the two swap,
+    and simtime (dt added once per step) is printed every nper steps. Returns the final field."""
+    simtime = 0 * dt
+    print(simtime)
+    for s in range(nsteps):
+        step(dens, nxt)
+        dens, nxt = nxt, dens
+        simtime += dt
+        if (s + 1) % nper == 0:
+            print(simtime)
+    return dens
+
+
 def run_pure(p):
     D, dx, dt, nsteps, nper, nrows, npnts, prof = setup(p)
     dens = [[prof[i] * prof[j] for j in range(npnts)] for i in range(npnts)]
     nxt = [[0.0] * npnts for _ in range(npnts)]
     lapl = [[0.0] * npnts for _ in range(npnts)]
-    simtime = 0 * dt
-    print(simtime)
-    for s in range(nsteps):
+
+    def step(dens, nxt):
         for i in range(1, nrows + 1):
             for j in range(1, nrows + 1):
                 lapl[i][j] = (dens[i + 1][j] + dens[i - 1][j] + dens[i][j + 1] + dens[i][j - 1] - 4 * dens[i][j])
         for i in range(1, nrows + 1):
             for j in range(1, nrows + 1):
                 nxt[i][j] = dens[i][j] + (D / dx ** 2) * dt * lapl[i][j]
-        dens, nxt = nxt, dens
-        simtime += dt
-        if (s + 1) % nper == 0:
-            print(simtime)
-    return dens
+    return march(dt, nsteps, nper, dens, nxt, step)
 
 
 def run_numpy(p):
@@ -79,19 +88,14 @@ def run_numpy(p):
     pr = np.array(prof)
     dens = np.outer(pr, pr)
     nxt = np.zeros_like(dens)
-    simtime = 0 * dt
-    print(simtime)
     coef = (D / dx ** 2) * dt
     n = nrows
-    for s in range(nsteps):
+
+    def step(dens, nxt):
         lapl = (dens[2:n + 2, 1:n + 1] + dens[0:n, 1:n + 1] + dens[1:n + 1, 2:n + 2] + dens[1:n + 1, 0:n]
                 - 4 * dens[1:n + 1, 1:n + 1])
         nxt[1:n + 1, 1:n + 1] = dens[1:n + 1, 1:n + 1] + coef * lapl
-        dens, nxt = nxt, dens
-        simtime += dt
-        if (s + 1) % nper == 0:
-            print(simtime)
-    return dens
+    return march(dt, nsteps, nper, dens, nxt, step)
 
 
 def run_slow(p):
@@ -101,20 +105,15 @@ def run_slow(p):
     dens = np.outer(pr, pr)
     nxt = np.zeros_like(dens)
     lapl = np.zeros_like(dens)
-    simtime = 0 * dt
-    print(simtime)
-    for s in range(nsteps):
+
+    def step(dens, nxt):
         for i in range(1, nrows + 1):
             for j in range(1, nrows + 1):
                 lapl[i, j] = (dens[i + 1, j] + dens[i - 1, j] + dens[i, j + 1] + dens[i, j - 1] - 4 * dens[i, j])
         for i in range(1, nrows + 1):
             for j in range(1, nrows + 1):
                 nxt[i, j] = dens[i, j] + (D / dx ** 2) * dt * lapl[i, j]
-        dens, nxt = nxt, dens
-        simtime += dt
-        if (s + 1) % nper == 0:
-            print(simtime)
-    return dens
+    return march(dt, nsteps, nper, dens, nxt, step)
 
 
 def run_numexpr(p):
@@ -124,19 +123,15 @@ def run_numexpr(p):
     pr = np.array(prof)
     dens = np.outer(pr, pr)
     nxt = np.zeros_like(dens)
-    simtime = 0 * dt
-    print(simtime)
     coef = (D / dx ** 2) * dt
     n = nrows
-    for s in range(nsteps):
+
+    def step(dens, nxt):
         up, down = dens[2:n + 2, 1:n + 1], dens[0:n, 1:n + 1]
         right, left, mid = dens[1:n + 1, 2:n + 2], dens[1:n + 1, 0:n], dens[1:n + 1, 1:n + 1]
-        ne.evaluate('mid + coef * (up + down + right + left - 4 * mid)', out=nxt[1:n + 1, 1:n + 1])
-        dens, nxt = nxt, dens
-        simtime += dt
-        if (s + 1) % nper == 0:
-            print(simtime)
-    return dens
+        ne.evaluate('mid + coef * (up + down + right + left - 4 * mid)', out=nxt[1:n + 1, 1:n + 1],
+                    local_dict=dict(mid=mid, coef=coef, up=up, down=down, right=right, left=left))
+    return march(dt, nsteps, nper, dens, nxt, step)
 
 
 def numba_step():
@@ -160,16 +155,8 @@ def run_numba(p, step):
     dens = np.outer(pr, pr)
     nxt = np.zeros_like(dens)
     lapl = np.zeros_like(dens)
-    simtime = 0 * dt
-    print(simtime)
     coef = (D / dx ** 2) * dt
-    for s in range(nsteps):
-        step(dens, nxt, lapl, nrows, coef)
-        dens, nxt = nxt, dens
-        simtime += dt
-        if (s + 1) % nper == 0:
-            print(simtime)
-    return dens
+    return march(dt, nsteps, nper, dens, nxt, lambda dens, nxt: step(dens, nxt, lapl, nrows, coef))
 
 
 def main():
