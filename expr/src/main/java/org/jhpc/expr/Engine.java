@@ -96,83 +96,30 @@ final class Engine {
         write(t, total, 0, out, 0);
     }
 
-    /** Reduces n elements of {@code a} (type t) into {@code dst[k]} with SUM, PROD, MIN or MAX (NaN propagates). */
+    /**
+     * Reduces n elements of {@code a} (type t) into {@code dst[k]} with the reduction {@code red} (NaN propagates
+     * through min/max); complex sums and products here, every other pair through the generated {@link Dispatch}.
+     */
     static void partial(Exec.Kernels ks, DType t, Op red, Object a, int ao, int n, Object dst, int k) {
-        switch (t) {
-            case FLOAT64 -> {
-                double[] x = (double[]) a;
-                ((double[]) dst)[k] = switch (red) {
-                    case SUM -> ks.f().sum(x, ao, n);
-                    case PROD -> ks.f().prod(x, ao, n);
-                    case MIN -> {
-                        double m = Double.POSITIVE_INFINITY;
-                        for (int i = 0; i < n; i++) m = Math.min(m, x[ao + i]);
-                        yield m;
-                    }
-                    default -> {
-                        double m = Double.NEGATIVE_INFINITY;
-                        for (int i = 0; i < n; i++) m = Math.max(m, x[ao + i]);
-                        yield m;
-                    }
-                };
-            }
-            case INT64 -> {
-                long[] x = (long[]) a;
-                ((long[]) dst)[k] = switch (red) {
-                    case SUM -> I64.sum(x, ao, n);
-                    case PROD -> I64.prod(x, ao, n);
-                    case MIN -> {
-                        long m = Long.MAX_VALUE;
-                        for (int i = 0; i < n; i++) m = Math.min(m, x[ao + i]);
-                        yield m;
-                    }
-                    default -> {
-                        long m = Long.MIN_VALUE;
-                        for (int i = 0; i < n; i++) m = Math.max(m, x[ao + i]);
-                        yield m;
-                    }
-                };
-            }
-            case COMPLEX128 -> {
-                double[] acc = new double[2];
-                if (red == Op.SUM) CKernels.sum((double[]) a, ao, n, acc);
-                else CKernels.prod((double[]) a, ao, n, acc);
-                ((double[]) dst)[2 * k] = acc[0];
-                ((double[]) dst)[2 * k + 1] = acc[1];
-            }
-            default -> throw new IllegalStateException("reduction of " + t);
+        if (t == DType.COMPLEX128) {
+            double[] acc = new double[2];
+            if (red == Op.SUM) CKernels.sum((double[]) a, ao, n, acc);
+            else CKernels.prod((double[]) a, ao, n, acc);
+            ((double[]) dst)[2 * k] = acc[0];
+            ((double[]) dst)[2 * k + 1] = acc[1];
+            return;
         }
+        Dispatch.partial(ks, red, t, a, ao, n, dst, k);
     }
 
     /** acc[ao..ao+n) = acc[ao..ao+n) (op) x[xo..xo+n) element-wise. */
     static void accumulate(Exec.Kernels ks, DType t, Op red, Object acc, int ao, Object x, int xo, int n) {
-        switch (t) {
-            case FLOAT64 -> {
-                double[] c = (double[]) acc;
-                double[] y = (double[]) x;
-                switch (red) {
-                    case SUM -> ks.f().add(c, ao, y, xo, c, ao, n);
-                    case PROD -> ks.f().mul(c, ao, y, xo, c, ao, n);
-                    case MIN -> { for (int i = 0; i < n; i++) c[ao + i] = Math.min(c[ao + i], y[xo + i]); }
-                    default -> { for (int i = 0; i < n; i++) c[ao + i] = Math.max(c[ao + i], y[xo + i]); }
-                }
-            }
-            case INT64 -> {
-                long[] c = (long[]) acc;
-                long[] y = (long[]) x;
-                switch (red) {
-                    case SUM -> I64.add(c, ao, y, xo, c, ao, n);
-                    case PROD -> I64.mul(c, ao, y, xo, c, ao, n);
-                    case MIN -> { for (int i = 0; i < n; i++) c[ao + i] = Math.min(c[ao + i], y[xo + i]); }
-                    default -> { for (int i = 0; i < n; i++) c[ao + i] = Math.max(c[ao + i], y[xo + i]); }
-                }
-            }
-            case COMPLEX128 -> {
-                if (red == Op.SUM) CKernels.add((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
-                else CKernels.mul((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
-            }
-            default -> throw new IllegalStateException("reduction of " + t);
+        if (t == DType.COMPLEX128) {
+            if (red == Op.SUM) C128.add((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
+            else C128.mul((double[]) acc, ao, (double[]) x, xo, (double[]) acc, ao, n);
+            return;
         }
+        Dispatch.accumulate(ks, red, t, acc, ao, x, xo, n);
     }
 
     /** Copies value k of a reduction buffer (type t) into element j of out, converting to out's type. */
@@ -180,6 +127,7 @@ final class Engine {
         Object v = switch (t) {
             case FLOAT64 -> ((double[]) src)[k];
             case INT64 -> ((long[]) src)[k];
+            case BOOL -> ((boolean[]) src)[k];
             default -> new Complex(((double[]) src)[2 * k], ((double[]) src)[2 * k + 1]);
         };
         out.set(j, Scalars.cast(v, out.dtype()));

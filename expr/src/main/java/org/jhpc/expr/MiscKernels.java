@@ -2,26 +2,9 @@ package org.jhpc.expr;
 
 import java.util.Arrays;
 
-/** Block kernels for bools, conversions, copies and byte strings. */
+/** Block kernels for conversions, copies and byte strings (the operations the table of operations leaves to hand-written code). */
 final class MiscKernels {
     private MiscKernels() {}
-
-    static void and(boolean[] a, int ao, boolean[] b, int bo, boolean[] d, int o, int n) {
-        for (int i = 0; i < n; i++) d[o + i] = a[ao + i] & b[bo + i];
-    }
-
-    static void or(boolean[] a, int ao, boolean[] b, int bo, boolean[] d, int o, int n) {
-        for (int i = 0; i < n; i++) d[o + i] = a[ao + i] | b[bo + i];
-    }
-
-    static void not(boolean[] a, int ao, boolean[] d, int o, int n) {
-        for (int i = 0; i < n; i++) d[o + i] = !a[ao + i];
-    }
-
-    /** Comparison of bools (false < true). */
-    static void compare(Op op, boolean[] a, int ao, boolean[] b, int bo, boolean[] d, int o, int n) {
-        for (int i = 0; i < n; i++) d[o + i] = test(op, Boolean.compare(a[ao + i], b[bo + i]));
-    }
 
     static boolean test(Op op, int c) {
         return switch (op) {
@@ -32,10 +15,6 @@ final class MiscKernels {
             case GT -> c > 0;
             default -> c >= 0;
         };
-    }
-
-    static void where(boolean[] c, int co, boolean[] a, int ao, boolean[] b, int bo, boolean[] d, int o, int n) {
-        for (int i = 0; i < n; i++) d[o + i] = c[co + i] ? a[ao + i] : b[bo + i];
     }
 
     static void compareBytes(Op op, byte[] a, int ao, int aw, byte[] b, int bo, int bw, boolean[] d, int o, int n) {

@@ -166,7 +166,9 @@ final class Parser {
         return attributes(check(new Node.Call(name, args, axis, t.pos())));
     }
 
-    static final java.util.Set<String> REDUCTIONS = java.util.Set.of("sum", "prod", "product", "min", "max");
+    /** The reductions' names (they take an axis, also by position), from the table of operations. */
+    static final java.util.Set<String> REDUCTIONS = java.util.Set.copyOf(OpTable.FUNCTIONS.entrySet().stream()
+            .filter(e -> e.getValue().isReduction()).map(Map.Entry::getKey).toList());
 
     /** An axis: {@code None} (null: all axes) or an integer literal, possibly negative (refused when typed). */
     private Integer axisValue() {

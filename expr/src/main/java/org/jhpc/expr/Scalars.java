@@ -3,9 +3,9 @@ package org.jhpc.expr;
 import java.util.Arrays;
 
 /**
- * The meaning of every operation, one element at a time. Kernels implement exactly these functions on blocks (the
- * vectorised float64 transcendental functions may differ from {@link Math} in the last bit); constant folding and
- * the reference evaluator call them directly. Values are Boolean, Integer (int32), Long (int64), Double, {@link
+ * The element functions that the formulas of the table of operations ({@code src/main/ops/operations.txt}) call
+ * beyond {@link Math}; kernels, constant folding and the reference evaluator all run those formulas (the vectorised
+ * float64 transcendental functions may differ from {@link Math} in the last bit). Values are Boolean, Integer (int32), Long (int64), Double, {@link
  * Complex} and byte[] (byte strings, trailing NULs ignored as numpy does).
  * <p>Integer semantics follow numpy: wrap-around arithmetic; {@code %} takes the sign of the divisor and
  * {@code x % 0 == 0}; shifts by a count outside [0, width) give 0 (or -1 for {@code >>} of a negative);
@@ -146,6 +146,26 @@ final class Scalars {
         return s < 0 || s >= 32 ? (a < 0 ? -1 : 0) : a >> s;
     }
 
+    /** numpy's floor division of doubles (its npy_divmod): the quotient rounded toward minus infinity. */
+    static double floorDiv(double a, double b) {
+        if (b == 0) return a / b;
+        double mod = a % b;
+        double div = (a - mod) / b;
+        if (mod != 0 && (b < 0) != (mod < 0)) div -= 1;
+        if (div == 0) return Math.copySign(0.0, a / b);
+        double f = Math.floor(div);
+        return div - f > 0.5 ? f + 1 : f;
+    }
+
+    /** Integer floor division as numpy's, with {@code x // 0 == 0}. */
+    static long floorDiv(long a, long b) {
+        return b == 0 ? 0 : Math.floorDiv(a, b);
+    }
+
+    static int floorDiv(int a, int b) {
+        return b == 0 ? 0 : Math.floorDiv(a, b);
+    }
+
     // ---------------------------------------------------------------- complex
 
     static Complex mul(Complex a, Complex b) {
@@ -267,34 +287,6 @@ final class Scalars {
         };
     }
 
-    static double unary(Op op, double x) {
-        return switch (op) {
-            case NEG -> -x;
-            case ABS -> Math.abs(x);
-            case SIN -> Math.sin(x);
-            case COS -> Math.cos(x);
-            case TAN -> Math.tan(x);
-            case ARCSIN -> Math.asin(x);
-            case ARCCOS -> Math.acos(x);
-            case ARCTAN -> Math.atan(x);
-            case SINH -> Math.sinh(x);
-            case COSH -> Math.cosh(x);
-            case TANH -> Math.tanh(x);
-            case ARCSINH -> asinh(x);
-            case ARCCOSH -> acosh(x);
-            case ARCTANH -> atanh(x);
-            case LOG -> Math.log(x);
-            case LOG10 -> Math.log10(x);
-            case LOG1P -> Math.log1p(x);
-            case EXP -> Math.exp(x);
-            case EXPM1 -> Math.expm1(x);
-            case SQRT -> Math.sqrt(x);
-            case CONJ, REAL -> x;
-            case IMAG -> 0.0;
-            default -> throw new IllegalStateException("no float64 " + op);
-        };
-    }
-
     // ---------------------------------------------------------------- byte strings
 
     static int length(byte[] s) {
@@ -374,161 +366,19 @@ final class Scalars {
 
     // ---------------------------------------------------------------- the dispatcher
 
-    /** Applies {@code op} to values of type {@code t} (already cast); the result has the op's result type. */
+    /**
+     * Applies {@code op} to values of type {@code t} (already cast); the result has the op's result type. Byte
+     * strings are here; every other type runs the scalar formula of the table of operations ({@link Dispatch#scalar}).
+     */
     static Object apply(Op op, DType t, int param, Object... v) {
         if (op == Op.CAST) return v[0];
-        if (ExtraKernels.handles(op)) return ExtraKernels.scalar(op, t, v);
-        if (op == Op.WHERE) return (Boolean) v[0] ? v[1] : v[2];
-        if (op == Op.POWI) {
-            return switch (t) {
-                case INT32 -> powi((Integer) v[0], param);
-                case INT64 -> powi((long) (Long) v[0], (long) param);
-                case FLOAT32 -> powi((float) (Float) v[0], param);
-                case FLOAT64 -> powi((Double) v[0], param);
-                case COMPLEX128 -> powi((Complex) v[0], param);
-                default -> throw new IllegalStateException();
-            };
+        if (t == DType.BYTES) {
+            byte[] a = (byte[]) v[0];
+            byte[] b = (byte[]) v[1];
+            if (op == Op.CONTAINS) return contains(a, 0, a.length, b, 0, b.length);
+            return cmp(op, compare(a, b));
         }
-        switch (t) {
-            case BOOL -> {
-                boolean a = (Boolean) v[0];
-                if (op == Op.NOT) return !a;
-                boolean b = (Boolean) v[1];
-                return switch (op) {
-                    case AND -> a & b;
-                    case OR -> a | b;
-                    default -> cmp(op, Boolean.compare(a, b));
-                };
-            }
-            case INT32 -> {
-                int a = (Integer) v[0];
-                switch (op) {
-                    case NEG: return -a;
-                    case NOT: return ~a;
-                    case ABS: return Math.abs(a);
-                    case CONJ: return a;
-                    default: break;
-                }
-                int b = (Integer) v[1];
-                return switch (op) {
-                    case ADD -> a + b;
-                    case SUB -> a - b;
-                    case MUL -> a * b;
-                    case MOD -> mod(a, b);
-                    case POW -> powi(a, b);
-                    case AND -> a & b;
-                    case OR -> a | b;
-                    case LSHIFT -> shl(a, b);
-                    case RSHIFT -> shr(a, b);
-                    default -> cmp(op, Integer.compare(a, b));
-                };
-            }
-            case INT64 -> {
-                long a = (Long) v[0];
-                switch (op) {
-                    case NEG: return -a;
-                    case NOT: return ~a;
-                    case ABS: return Math.abs(a);
-                    case CONJ: return a;
-                    default: break;
-                }
-                long b = (Long) v[1];
-                return switch (op) {
-                    case ADD -> a + b;
-                    case SUB -> a - b;
-                    case MUL -> a * b;
-                    case MOD -> mod(a, b);
-                    case POW -> powi(a, b);
-                    case AND -> a & b;
-                    case OR -> a | b;
-                    case LSHIFT -> shl(a, b);
-                    case RSHIFT -> shr(a, b);
-                    default -> cmp(op, Long.compare(a, b));
-                };
-            }
-            case FLOAT64 -> {
-                double a = (Double) v[0];
-                if (v.length == 1) {
-                    return unary(op, a);
-                }
-                double b = (Double) v[1];
-                return switch (op) {
-                    case ADD -> a + b;
-                    case SUB -> a - b;
-                    case MUL -> a * b;
-                    case DIV -> a / b;
-                    case MOD -> mod(a, b);
-                    case POW -> Math.pow(a, b);
-                    case ARCTAN2 -> Math.atan2(a, b);
-                    case COMPLEX -> new Complex(a, b);
-                    case EQ -> a == b;
-                    case NE -> a != b;
-                    case LT -> a < b;
-                    case LE -> a <= b;
-                    case GT -> a > b;
-                    case GE -> a >= b;
-                    default -> throw new IllegalStateException("no float64 " + op);
-                };
-            }
-            case FLOAT32 -> {
-                float a = (Float) v[0];
-                if (v.length == 1) {
-                    return switch (op) {
-                        case NEG -> -a;
-                        case ABS -> Math.abs(a);
-                        case CONJ, REAL -> a;
-                        case IMAG -> 0.0f;
-                        default -> (float) unary(op, (double) a);
-                    };
-                }
-                float b = (Float) v[1];
-                return switch (op) {
-                    case ADD -> a + b;
-                    case SUB -> a - b;
-                    case MUL -> a * b;
-                    case DIV -> a / b;
-                    case MOD -> mod(a, b);
-                    case POW -> (float) Math.pow(a, b);
-                    case ARCTAN2 -> (float) Math.atan2(a, b);
-                    case EQ -> a == b;
-                    case NE -> a != b;
-                    case LT -> a < b;
-                    case LE -> a <= b;
-                    case GT -> a > b;
-                    case GE -> a >= b;
-                    default -> throw new IllegalStateException("no float32 " + op);
-                };
-            }
-            case COMPLEX128 -> {
-                Complex a = (Complex) v[0];
-                if (v.length == 1) {
-                    return switch (op) {
-                        case ABS -> Math.hypot(a.re(), a.im());
-                        case REAL -> a.re();
-                        case IMAG -> a.im();
-                        default -> unary(op, a);
-                    };
-                }
-                Complex b = (Complex) v[1];
-                return switch (op) {
-                    case ADD -> add(a, b);
-                    case SUB -> sub(a, b);
-                    case MUL -> mul(a, b);
-                    case DIV -> div(a, b);
-                    case POW -> pow(a, b);
-                    case EQ -> a.re() == b.re() && a.im() == b.im();
-                    case NE -> !(a.re() == b.re() && a.im() == b.im());
-                    default -> throw new IllegalStateException("no complex " + op);
-                };
-            }
-            case BYTES -> {
-                byte[] a = (byte[]) v[0];
-                byte[] b = (byte[]) v[1];
-                if (op == Op.CONTAINS) return contains(a, 0, a.length, b, 0, b.length);
-                return cmp(op, compare(a, b));
-            }
-            default -> throw new IllegalStateException();
-        }
+        return Dispatch.scalar(op, t, param, v);
     }
 
     private static boolean cmp(Op op, int c) {

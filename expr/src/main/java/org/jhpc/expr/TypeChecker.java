@@ -34,20 +34,13 @@ final class TypeChecker {
 
     private record Fn(Op op, int arity) {}
 
-    private static final Map<String, Fn> FUNCTIONS = Map.ofEntries(
-            fn("sin", Op.SIN, 1), fn("cos", Op.COS, 1), fn("tan", Op.TAN, 1), fn("arcsin", Op.ARCSIN, 1),
-            fn("arccos", Op.ARCCOS, 1), fn("arctan", Op.ARCTAN, 1), fn("sinh", Op.SINH, 1), fn("cosh", Op.COSH, 1),
-            fn("tanh", Op.TANH, 1), fn("arcsinh", Op.ARCSINH, 1), fn("arccosh", Op.ARCCOSH, 1),
-            fn("arctanh", Op.ARCTANH, 1), fn("log", Op.LOG, 1), fn("log10", Op.LOG10, 1), fn("log1p", Op.LOG1P, 1),
-            fn("exp", Op.EXP, 1), fn("expm1", Op.EXPM1, 1), fn("sqrt", Op.SQRT, 1), fn("abs", Op.ABS, 1),
-            fn("conj", Op.CONJ, 1), fn("real", Op.REAL, 1), fn("imag", Op.IMAG, 1), fn("arctan2", Op.ARCTAN2, 2),
-            fn("complex", Op.COMPLEX, 2), fn("where", Op.WHERE, 3), fn("contains", Op.CONTAINS, 2),
-            fn("sum", Op.SUM, 1), fn("prod", Op.PROD, 1), fn("product", Op.PROD, 1), fn("min", Op.MIN, 1),
-            fn("max", Op.MAX, 1), fn("floor", Op.FLOOR, 1), fn("ceil", Op.CEIL, 1), fn("fmod", Op.FMOD, 2),
-            fn("copy", Op.CAST, 1), fn("ones_like", Op.ONES, 1));
+    /** The functions, from the table of operations (names, aliases and arities). */
+    private static final Map<String, Fn> FUNCTIONS = functions();
 
-    private static Map.Entry<String, Fn> fn(String name, Op op, int arity) {
-        return Map.entry(name, new Fn(op, arity));
+    private static Map<String, Fn> functions() {
+        Map<String, Fn> m = new java.util.HashMap<>();
+        OpTable.FUNCTIONS.forEach((name, op) -> m.put(name, new Fn(op, OpTable.entry(op).arity())));
+        return Map.copyOf(m);
     }
 
     private final String src;
