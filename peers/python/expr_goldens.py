@@ -30,7 +30,8 @@ ns = dict(a=a, b=b, i=i, j=j, c=c, flag=flag, g=g, s=s, m=m, x=x, np=np,
           expm1=np.expm1, sqrt=np.sqrt, abs=np.abs, conj=np.conj, real=np.real, imag=np.imag,
           complex=lambda re, im: np.asarray(re) + 1j * np.asarray(im),
           contains=lambda hay, needle: np.char.find(hay, needle) >= 0,
-          sum=lambda v, axis=None: np.sum(v, axis=axis), prod=lambda v, axis=None: np.prod(v, axis=axis))
+          sum=lambda v, axis=None: np.sum(v, axis=axis), prod=lambda v, axis=None: np.prod(v, axis=axis),
+          any=lambda v, axis=None: np.any(v, axis=axis), all=lambda v, axis=None: np.all(v, axis=axis))
 
 EXPRESSIONS = [
     "a**2 + b**2 + 2*a*b", "2*sin(a)*cos(b) + sqrt(a*b + 1)", "-a**2", "a - b*3.5 / (b + 1)",
@@ -51,6 +52,8 @@ EXPRESSIONS = [
     "g * 2.5 - 1", "g + g / 3", "sin(g) + cos(g)", "exp(g) - tanh(g)", "g**2", "g**3", "g**-1", "g**0.5",
     "sqrt(abs(g))", "g + a", "g + j", "g * i", "where(g > 0, g, 0)", "g % 0.75", "g < 0.1", "abs(g)",
     "arctan2(g, g + 2)", "log1p(abs(g))", "complex(g, 1)", "g == 0.5",
+    "any(a > 0)", "all(b > 0)", "all(a > -1)", "any(flag & (i > 100))", "all(~flag | (j < 0))", "any(s == b'kiwi')",
+    "any(m > 1, axis=0)", "all(m > -1.5, axis=1)", "all(m < 3, axis=0)", "any(m > 10, axis=1)",
 ]
 
 

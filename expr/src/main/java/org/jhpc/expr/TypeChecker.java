@@ -26,7 +26,8 @@ import java.util.function.Function;
  * <li>{@code sum}/{@code prod}/{@code min}/{@code max} (alias {@code product}) must be the outermost call and keep
  * the operand's kind as numexpr does (int32 stays int32, float32 stays float32; bools sum to int64); integers
  * accumulate in int64 and floats in float64, then convert. {@code min}/{@code max} refuse bool and complex;
- * negative axes are refused (numexpr refuses them).</li>
+ * negative axes are refused (numexpr refuses them). {@code any}/{@code all} (numpy's; numexpr 2.8.4 has neither)
+ * take bools and give a bool.</li>
  * </ul>
  */
 final class TypeChecker {
@@ -102,12 +103,17 @@ final class TypeChecker {
             DType t = arg.type();
             Op op = FUNCTIONS.get(c.fn()).op();
             if (t == DType.BYTES) throw err(c.fn() + "() cannot reduce byte strings", c.pos());
-            if ((op == Op.MIN || op == Op.MAX) && (t == DType.BOOL || t == DType.COMPLEX128)) {
+            String rule = OpTable.entry(op).typing();
+            if (rule.equals("minmax") && (t == DType.BOOL || t == DType.COMPLEX128)) {
                 throw err(c.fn() + "() of " + t + " values is not supported", c.pos());
+            }
+            if (rule.equals("logical") && t != DType.BOOL) {
+                throw err(c.fn() + "() needs bools, not " + t + " (compare first, as in " + c.fn() + "(x > 0))", c.pos());
             }
             if (c.axis() != null && c.axis() < 0) {
                 throw err(c.fn() + "() takes no negative axis (numexpr refuses it too); count axes from 0", c.pos());
             }
+            if (rule.equals("logical")) return new TNode.Reduce(op, DType.BOOL, c.axis(), arg, c.pos());
             DType rt = t == DType.BOOL ? DType.INT64 : t;
             DType acc = t == DType.BOOL || t == DType.INT32 ? DType.INT64 : t == DType.FLOAT32 ? DType.FLOAT64 : t;
             return new TNode.Reduce(op, rt, c.axis(), cast(arg, acc), c.pos());
@@ -331,7 +337,7 @@ final class TypeChecker {
                 DType rt = f.op() == Op.COMPLEX ? DType.COMPLEX128 : at;
                 return apply(f.op(), rt, at, 0, List.of(cast(args.get(0), at), cast(args.get(1), at)), pos);
             }
-            case SUM, PROD, MIN, MAX -> throw err(name + "() must be the outermost operation of the expression", pos);
+            case SUM, PROD, MIN, MAX, ANY, ALL -> throw err(name + "() must be the outermost operation of the expression", pos);
             default -> {
                 TNode a = args.get(0);
                 DType t = a.type();

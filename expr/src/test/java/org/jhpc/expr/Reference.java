@@ -65,6 +65,8 @@ final class Reference {
             case SUM -> Scalars.cast(0, t);
             case PROD -> Scalars.cast(1, t);
             case MIN -> t == DType.INT64 ? (Object) Long.MAX_VALUE : (Object) Double.POSITIVE_INFINITY;
+            case ANY -> false;
+            case ALL -> true;
             default -> t == DType.INT64 ? (Object) Long.MIN_VALUE : (Object) Double.NEGATIVE_INFINITY;
         };
     }
@@ -74,6 +76,8 @@ final class Reference {
             case SUM -> Scalars.apply(Op.ADD, t, 0, acc, x);
             case PROD -> Scalars.apply(Op.MUL, t, 0, acc, x);
             case MIN -> t == DType.INT64 ? (Object) Math.min((Long) acc, (Long) x) : (Object) Math.min((Double) acc, (Double) x);
+            case ANY -> (Boolean) acc || (Boolean) x;
+            case ALL -> (Boolean) acc && (Boolean) x;
             default -> t == DType.INT64 ? (Object) Math.max((Long) acc, (Long) x) : (Object) Math.max((Double) acc, (Double) x);
         };
     }
