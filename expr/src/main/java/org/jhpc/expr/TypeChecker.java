@@ -171,15 +171,19 @@ final class TypeChecker {
             }
             case "-" -> {
                 if (!t.isNumeric()) throw err("unary '-' needs a number, not " + t + (t == DType.BOOL ? " (use ~ to negate a bool)" : ""), u.pos());
-                return apply(Op.NEG, t, t, 0, List.of(a), u.pos());
+                return apply(OpTable.UNARY.get("-"), t, t, 0, List.of(a), u.pos());
             }
             default -> {
                 if (t != DType.BOOL && !t.isInteger()) throw err("'~' needs a bool or an integer, not " + t, u.pos());
-                return apply(Op.NOT, t, t, 0, List.of(a), u.pos());
+                return apply(OpTable.UNARY.get("~"), t, t, 0, List.of(a), u.pos());
             }
         }
     }
 
+    /**
+     * A binary operator: its operation and typing rule come from the table of operations; a kind without a kernel
+     * in the table (complex {@code %}, {@code //}, {@code <}) is refused.
+     */
     private TNode binary(Node.Binary b) {
         TNode l = type(b.left());
         TNode r = type(b.right());
@@ -187,63 +191,48 @@ final class TypeChecker {
         DType rt = r.type();
         String op = b.op();
         int pos = b.pos();
-        switch (op) {
-            case "+", "-", "*", "/", "%", "//" -> {
-                if (!(op.equals("/") && lt == DType.BOOL && rt == DType.BOOL)) numeric(op, lt, rt, pos);
+        Op o = OpTable.BINARY.get(op);
+        String rule = OpTable.entry(o).typing();
+        switch (rule) {
+            case "arith", "truediv" -> {
+                boolean truediv = rule.equals("truediv");
+                if (!(truediv && lt == DType.BOOL && rt == DType.BOOL)) numeric(op, lt, rt, pos);
                 DType t = join(l, r);
-                if (op.equals("/") && (t.isInteger() || t == DType.BOOL)) t = DType.FLOAT64;
-                if ((op.equals("%") || op.equals("//")) && t == DType.COMPLEX128) {
-                    throw err("'" + op + "' is not defined for complex numbers", pos);
-                }
-                Op o = switch (op) {
-                    case "+" -> Op.ADD;
-                    case "-" -> Op.SUB;
-                    case "*" -> Op.MUL;
-                    case "/" -> Op.DIV;
-                    case "//" -> Op.FLOORDIV;
-                    default -> Op.MOD;
-                };
+                if (truediv && (t.isInteger() || t == DType.BOOL)) t = DType.FLOAT64;
+                if (t == DType.COMPLEX128 && !OpTable.has(o, t)) throw err("'" + op + "' is not defined for complex numbers", pos);
                 return apply(o, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
             }
-            case "**" -> {
+            case "power" -> {
                 numeric(op, lt, rt, pos);
                 if (lt == DType.BOOL) throw err("'**' takes no bool base (numexpr has no bool powers); cast it with where()", pos);
                 return power(l, r, pos);
             }
-            case "<<", ">>" -> {
+            case "shift" -> {
                 if (!lt.isInteger() || !rt.isInteger()) throw err("'" + op + "' needs integers, not " + lt + " and " + rt, pos);
                 DType t = DType.promote(lt, rt);
-                return apply(op.equals("<<") ? Op.LSHIFT : Op.RSHIFT, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
+                return apply(o, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
             }
-            case "&", "|", "^" -> {
+            case "bitwise" -> {
                 boolean bools = lt == DType.BOOL && rt == DType.BOOL;
                 boolean ints = lt.isInteger() && rt.isInteger();
                 if (!bools && !ints) throw err("'" + op + "' needs two bools or two integers, not " + lt + " and " + rt, pos);
                 DType t = DType.promote(lt, rt);
-                Op o = op.equals("&") ? Op.AND : op.equals("|") ? Op.OR : Op.XOR;
                 return apply(o, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
             }
-            default -> {
-                Op o = switch (op) {
-                    case "==" -> Op.EQ;
-                    case "!=" -> Op.NE;
-                    case "<" -> Op.LT;
-                    case "<=" -> Op.LE;
-                    case ">" -> Op.GT;
-                    default -> Op.GE;
-                };
+            case "compare" -> {
                 DType t;
                 if (lt == DType.BYTES || rt == DType.BYTES) {
                     if (lt != rt) throw err("cannot compare " + lt + " with " + rt, pos);
                     t = lt;
                 } else {
                     t = join(l, r);
-                    if (t == DType.COMPLEX128 && o != Op.EQ && o != Op.NE) {
+                    if (t == DType.COMPLEX128 && !OpTable.has(o, t)) {
                         throw err("complex numbers have no order; only == and != compare them", pos);
                     }
                 }
                 return apply(o, DType.BOOL, t, 0, List.of(cast(l, t), cast(r, t)), pos);
             }
+            default -> throw new IllegalStateException("no typing rule '" + rule + "' for operator " + op);
         }
     }
 
@@ -302,14 +291,22 @@ final class TypeChecker {
         return apply(Op.POW, t, t, 0, List.of(cast(l, t), cast(r, t)), pos);
     }
 
+    /**
+     * A function call, typed by its rule in the table of operations: {@code float} (functions of floats: integers
+     * as float64, bools as float32, complex where the table has a complex kernel), {@code real2} (two real
+     * arguments, float32 when both fit it), {@code complex}, {@code where}, {@code contains}, {@code abs},
+     * {@code conj}, {@code part} (real, imag), {@code copy}, {@code ones}; reductions are typed by {@link #top}.
+     */
     private TNode call(Node.Call c) {
         Fn f = FUNCTIONS.get(c.fn());
         List<TNode> args = new ArrayList<>();
         for (Node a : c.args()) args.add(type(a));
         int pos = c.pos();
         String name = c.fn();
-        switch (f.op()) {
-            case WHERE -> {
+        Op op = f.op();
+        String rule = OpTable.entry(op).typing();
+        switch (rule) {
+            case "where" -> {
                 DType ct = args.get(0).type();
                 if (ct != DType.BOOL) throw err("where() needs a bool condition, not " + ct, pos);
                 DType x = args.get(1).type();
@@ -318,47 +315,46 @@ final class TypeChecker {
                 if (t == null) {
                     throw err("where() cannot choose between " + x + " and " + y, pos);
                 }
-                return apply(Op.WHERE, t, t, 0, List.of(args.get(0), cast(args.get(1), t), cast(args.get(2), t)), pos);
+                return apply(op, t, t, 0, List.of(args.get(0), cast(args.get(1), t), cast(args.get(2), t)), pos);
             }
-            case CONTAINS -> {
+            case "contains" -> {
                 if (args.get(0).type() != DType.BYTES || args.get(1).type() != DType.BYTES) {
                     throw err("contains() needs two byte strings, not " + args.get(0).type() + " and " + args.get(1).type(), pos);
                 }
-                return apply(Op.CONTAINS, DType.BOOL, DType.BYTES, 0, args, pos);
+                return apply(op, DType.BOOL, DType.BYTES, 0, args, pos);
             }
-            case ARCTAN2, COMPLEX, FMOD -> {
+            case "real2", "complex" -> {
                 for (TNode a : args) {
                     if (!(a.type().isNumeric() || a.type() == DType.BOOL) || a.type() == DType.COMPLEX128) {
                         throw err(name + "() needs real numbers, not " + a.type(), pos);
                     }
                 }
                 DType j = join(args.get(0), args.get(1));
-                DType at = f.op() != Op.COMPLEX && (j == DType.FLOAT32 || j == DType.BOOL) ? DType.FLOAT32 : DType.FLOAT64;
-                DType rt = f.op() == Op.COMPLEX ? DType.COMPLEX128 : at;
-                return apply(f.op(), rt, at, 0, List.of(cast(args.get(0), at), cast(args.get(1), at)), pos);
+                DType at = rule.equals("real2") && (j == DType.FLOAT32 || j == DType.BOOL) ? DType.FLOAT32 : DType.FLOAT64;
+                DType rt = OpTable.entry(op).results().get(at);
+                return apply(op, rt, at, 0, List.of(cast(args.get(0), at), cast(args.get(1), at)), pos);
             }
-            case SUM, PROD, MIN, MAX, ANY, ALL -> throw err(name + "() must be the outermost operation of the expression", pos);
+            case "reduce", "minmax", "logical" -> throw err(name + "() must be the outermost operation of the expression", pos);
             default -> {
                 TNode a = args.get(0);
                 DType t = a.type();
-                Op op = f.op();
-                if (op == Op.CAST && t == DType.BOOL) return a;                       // copy() of bools
-                if (!t.isNumeric() && !(t == DType.BOOL && op != Op.ONES)) throw err(name + "() needs a number, not " + t, pos);
-                if (op == Op.CONJ) {
+                if (rule.equals("copy") && t == DType.BOOL) return a;                   // copy() of bools
+                if (!t.isNumeric() && !(t == DType.BOOL && !rule.equals("ones"))) throw err(name + "() needs a number, not " + t, pos);
+                if (rule.equals("conj")) {
                     if (t != DType.COMPLEX128) return a;
                     return apply(op, t, t, 0, List.of(a), pos);
                 }
-                if (op == Op.ABS && t == DType.COMPLEX128) return apply(op, DType.FLOAT64, t, 0, List.of(a), pos);
-                if (op == Op.REAL || op == Op.IMAG) {
+                if (rule.equals("abs") && t == DType.COMPLEX128) return apply(op, DType.FLOAT64, t, 0, List.of(a), pos);
+                if (rule.equals("part")) {
                     if (t != DType.COMPLEX128) {
                         TNode x = cast(a, DType.FLOAT64);
                         return op == Op.REAL ? x : apply(op, DType.FLOAT64, DType.FLOAT64, 0, List.of(x), pos);
                     }
                     return apply(op, DType.FLOAT64, t, 0, List.of(a), pos);
                 }
-                if ((op == Op.FLOOR || op == Op.CEIL) && t == DType.COMPLEX128) throw err(name + "() needs real numbers, not complex128", pos);
                 DType ft = t == DType.COMPLEX128 || t == DType.FLOAT32 ? t : t == DType.BOOL ? DType.FLOAT32 : DType.FLOAT64;
-                if (op == Op.CAST) return cast(a, ft);                                 // copy()
+                if (rule.equals("copy")) return cast(a, ft);                            // copy()
+                if (ft == DType.COMPLEX128 && !OpTable.has(op, ft)) throw err(name + "() needs real numbers, not complex128", pos);
                 return apply(op, ft, ft, 0, List.of(cast(a, ft)), pos);
             }
         }
