@@ -414,10 +414,17 @@ public final class GenerateOps {
         return t.isFloat() ? "K" : t.cls();
     }
 
+    /** The reductions with a kernel for t. */
+    static List<Op> reductions(List<Op> ops, T t) {
+        List<Op> rs = new ArrayList<>();
+        for (Op o : ops) if (o.shape.equals("reduce") && o.kernel(t) != null) rs.add(o);
+        return rs;
+    }
+
     static String dispatch(List<Op> ops) {
         StringBuilder s = new StringBuilder();
         s.append(header("The interpreter's dispatch, from (operation, operand dtype) to the kernel; the reductions' partials "
-                + "and combination; and the scalar evaluator (constant folding, the reference): every case comes from one entry "
+                + "and their combination; and the scalar evaluator (constant folding, the reference): every case comes from one entry "
                 + "of the table, with the same formula as the kernel."));
         s.append("final class Dispatch {\n    private Dispatch() {}\n\n");
         s.append("    /** Runs {@code op} on n elements of operands of type t (a, b, c: the sources in order) into d. */\n");
@@ -456,8 +463,7 @@ public final class GenerateOps {
         s.append("    static void partial(Exec.Kernels k, Op red, DType t, Object a, int ao, int n, Object dst, int j) {\n");
         s.append("        switch (t) {\n");
         for (T t : TYPES.values()) {
-            List<Op> rs = new ArrayList<>();
-            for (Op o : ops) if (o.shape.equals("reduce") && o.kernel(t) != null) rs.add(o);
+            List<Op> rs = reductions(ops, t);
             if (rs.isEmpty()) continue;
             String own = t.key().equals("f64") ? "k.f()" : t.key().equals("f32") ? "k.g()" : t.cls();
             s.append("            case ").append(t.dtype()).append(" -> ((").append(t.array()).append(") dst)[j] = switch (red) {\n");
@@ -472,8 +478,7 @@ public final class GenerateOps {
         s.append("    static void accumulate(Exec.Kernels k, Op red, DType t, Object into, int ao, Object from, int xo, int n) {\n");
         s.append("        switch (t) {\n");
         for (T t : TYPES.values()) {
-            List<Op> rs = new ArrayList<>();
-            for (Op o : ops) if (o.shape.equals("reduce") && o.kernel(t) != null) rs.add(o);
+            List<Op> rs = reductions(ops, t);
             if (rs.isEmpty()) continue;
             String own = t.key().equals("f64") ? "k.f()" : t.key().equals("f32") ? "k.g()" : t.cls();
             s.append("            case ").append(t.dtype()).append(" -> {\n");
@@ -500,37 +505,6 @@ public final class GenerateOps {
             s.append("                    default -> throw new IllegalStateException(red + \" of \" + t);\n                }\n            }\n");
         }
         s.append("            default -> throw new IllegalStateException(red + \" of \" + t);\n        }\n    }\n\n");
-        s.append("    /** The identity of {@code red} for type t (the value of a reduction over no elements). */\n");
-        s.append("    static Object identity(Op red, DType t) {\n        switch (t) {\n");
-        for (T t : TYPES.values()) {
-            List<Op> rs = new ArrayList<>();
-            for (Op o : ops) if (o.shape.equals("reduce") && o.kernel(t) != null) rs.add(o);
-            if (rs.isEmpty()) continue;
-            s.append("            case ").append(t.dtype()).append(" -> {\n                switch (red) {\n");
-            for (Op o : rs) {
-                s.append("                    case ").append(o.name).append(" -> {\n                        ").append(t.java())
-                        .append(" r = ").append(o.kernel(t).identity()).append(";\n                        return r;\n                    }\n");
-            }
-            s.append("                    default -> { }\n                }\n            }\n");
-        }
-        s.append("            default -> { }\n        }\n        throw new IllegalStateException(red + \" of \" + t);\n    }\n\n");
-        s.append("    /** Combines a partial result s with an element x as {@code red} does (the scalar formula of the reduction). */\n");
-        s.append("    static Object combine(Op red, DType t, Object s0, Object x0) {\n        switch (t) {\n");
-        for (T t : TYPES.values()) {
-            List<Op> rs = new ArrayList<>();
-            for (Op o : ops) if (o.shape.equals("reduce") && o.kernel(t) != null) rs.add(o);
-            if (rs.isEmpty()) continue;
-            s.append("            case ").append(t.dtype()).append(" -> {\n");
-            s.append("                ").append(t.java()).append(" s = (").append(t.box()).append(") s0;\n");
-            s.append("                ").append(t.java()).append(" x = (").append(t.box()).append(") x0;\n");
-            s.append("                switch (red) {\n");
-            for (Op o : rs) {
-                s.append("                    case ").append(o.name).append(" -> {\n                        ").append(t.java())
-                        .append(" r = ").append(o.kernel(t).scalar()).append(";\n                        return r;\n                    }\n");
-            }
-            s.append("                    default -> { }\n                }\n            }\n");
-        }
-        s.append("            default -> { }\n        }\n        throw new IllegalStateException(red + \" of \" + t);\n    }\n\n");
         // scalar evaluator
         s.append("    /** Applies element-wise {@code op} to values of operand type t (already cast); the result has the op's result type. */\n");
         s.append("    static Object scalar(Op op, DType t, int p, Object[] v) {\n        return switch (t) {\n");

@@ -376,20 +376,8 @@ final class Scalars {
             byte[] a = (byte[]) v[0];
             byte[] b = (byte[]) v[1];
             if (op == Op.CONTAINS) return contains(a, 0, a.length, b, 0, b.length);
-            return cmp(op, compare(a, b));
+            return MiscKernels.test(op, compare(a, b));
         }
         return Dispatch.scalar(op, t, param, v);
-    }
-
-    private static boolean cmp(Op op, int c) {
-        return switch (op) {
-            case EQ -> c == 0;
-            case NE -> c != 0;
-            case LT -> c < 0;
-            case LE -> c <= 0;
-            case GT -> c > 0;
-            case GE -> c >= 0;
-            default -> throw new IllegalStateException("not a comparison: " + op);
-        };
     }
 }
