@@ -67,9 +67,12 @@ public final class ExprCommand implements Callable<Integer> {
     @Mixin
     SimdOption simd;
 
-    @Option(names = "--bench", description = "time EXPR on random float64 arrays of --size elements per tier "
+    @Option(names = "--bench", description = "time EXPR on arrays of --size elements of --dtype per tier "
             + "(a quick look; bench/expr.sh runs the JMH benchmark of record)")
     boolean bench;
+
+    @Option(names = "--dtype", paramLabel = "T", description = "operand type for --bench: float64, float32, int64, int32 or bool")
+    String dtype = "float64";
 
     @Option(names = "--size", paramLabel = "N", description = "elements per array for --bench")
     int size = 3_000_000;
@@ -88,7 +91,7 @@ public final class ExprCommand implements Callable<Integer> {
                 if (!vars.isEmpty() || !scalars.isEmpty() || out != null || explain) {
                     throw new UserError("--bench takes no --var, --scalar, --out or --explain");
                 }
-                ExprTiming.run(expression, size, Expr.numThreads(), pw);
+                ExprTiming.run(expression, size, dtype, Expr.numThreads(), pw);
                 return 0;
             }
             Expr e = Expr.compile(expression);

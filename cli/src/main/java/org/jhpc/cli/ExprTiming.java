@@ -5,24 +5,27 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
+import org.jhpc.benchmark.ExprData;
 import org.jhpc.core.UserError;
-import org.jhpc.expr.DType;
 import org.jhpc.expr.Expr;
 import org.jhpc.expr.NdArray;
 
 /**
  * {@code jhpc expr --bench}: a quick look at one expression's tiers, not the benchmark of record (that is
- * {@code bench/src/main/java/org/jhpc/bench/ExprBench.java} under JMH, run by {@code bench/expr.sh}). It times one expression on random float64 arrays in [0.5, 1.5) (so that sqrt and log
- * stay real), for the block interpreter and the fused tier. The first call (compilation, code generation, cold
- * JIT) is reported apart; then each tier is warmed up for about half a second and timed over repeated
- * evaluations into one preallocated output. GB/s counts 8 bytes per element of every input array and the output.
+ * {@code bench/src/main/java/org/jhpc/bench/ExprBench.java} under JMH, run by {@code bench/expr.sh}). It times one
+ * expression on arrays of one dtype (float64 by default) holding the benchmark's operands ({@link ExprData}: floats
+ * in [0.5, 1.34], so that sqrt and log stay real; the k-th variable gets operand k mod 3), for the block interpreter
+ * and the fused tier. The first call (compilation, code generation, cold JIT) is reported apart; then each tier is
+ * warmed up for about half a second and timed over repeated evaluations into one preallocated output. GB/s counts
+ * the bytes of every input array and the output. The last lines: {@code checksum=} (the float64 sum of the fused
+ * tier's result, True as 1; {@code jhpc bench expr} checks it) and {@code median_seconds=}.
  */
 final class ExprTiming {
     private ExprTiming() {}
 
-    static void run(String source, int size, int threads, PrintWriter out) {
+    static void run(String source, int size, String dtype, int threads, PrintWriter out) {
         if (size < 1) throw new UserError("--size must be >= 1, got " + size);
+        if (!ExprData.DTYPES.contains(dtype)) throw new UserError("--dtype must be one of " + String.join(", ", ExprData.DTYPES) + ", got " + dtype);
         Expr e = Expr.compile(source);
         long need = 8L * size * (e.variables().size() + 1);
         Runtime rt = Runtime.getRuntime();
@@ -30,14 +33,14 @@ final class ExprTiming {
             throw new UserError("--size " + size + " needs about " + (need >> 20) + " MiB but the heap is "
                     + (rt.maxMemory() >> 20) + " MiB");
         }
-        SplittableRandom r = new SplittableRandom(20261125);
         Map<String, Object> b = new LinkedHashMap<>();
-        for (String v : e.variables()) b.put(v, NdArray.of(r.doubles(size, 0.5, 1.5).toArray()));
-        NdArray result = NdArray.zeros(DType.FLOAT64, size);
-        double bytes = 8.0 * size * (e.variables().size() + 1);
+        int w = 0;
+        for (String v : e.variables()) b.put(v, operand(w++ % 3, size, dtype));
+        NdArray result = null;
+        double bytes = 0;
 
         out.printf(Locale.ROOT, "expression      %s%n", source);
-        out.printf(Locale.ROOT, "size            %d float64 per array, %d input array%s%n", size, b.size(), b.size() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "size            %d %s per array, %d input array%s%n", size, dtype, b.size(), b.size() == 1 ? "" : "s");
         out.printf(Locale.ROOT, "threads         %d%n", threads);
         out.printf(Locale.ROOT, "%-12s %14s %11s %11s %9s%n", "tier", "first_call_ms", "median_ms", "min_ms", "GB/s");
         double last = Double.NaN;
@@ -48,7 +51,11 @@ final class ExprTiming {
                 long t0 = System.nanoTime();
                 NdArray first = fresh.evaluate(b);
                 double firstMs = (System.nanoTime() - t0) / 1e6;
-                if (first.dtype() != DType.FLOAT64) throw new UserError("--bench needs a float64 expression");
+                if (first.ndim() != 1) throw new UserError("--bench needs an element-wise expression");
+                if (result == null) {
+                    result = NdArray.zeros(first.dtype(), size);
+                    bytes = (double) size * (itemBytes(dtype) * b.size() + itemBytes(first.dtype().pyName()));
+                }
                 long warmEnd = System.nanoTime() + 500_000_000L;
                 int warm = 0;
                 while (System.nanoTime() < warmEnd || warm < 5) {
@@ -72,7 +79,49 @@ final class ExprTiming {
                 Expr.setFusion(old);
             }
         }
+        double sum = 0;
+        for (long k = 0; k < size; k++) sum += result.getDouble(k);
+        out.println(ExprData.checksumLine(sum));
         out.printf(Locale.ROOT, "median_seconds=%s%n", Double.toString(last));
         out.flush();
+    }
+
+    private static int itemBytes(String dtype) {
+        return switch (dtype) {
+            case "float64", "int64" -> 8;
+            case "float32", "int32" -> 4;
+            default -> 1;
+        };
+    }
+
+    /** Operand w of the benchmark ({@link ExprData}) as an array of n elements of dtype. */
+    static NdArray operand(int w, int n, String dtype) {
+        return switch (dtype) {
+            case "float64" -> {
+                double[] x = new double[n];
+                for (int k = 0; k < n; k++) x[k] = ExprData.value(w, k, dtype);
+                yield NdArray.of(x);
+            }
+            case "float32" -> {
+                float[] x = new float[n];
+                for (int k = 0; k < n; k++) x[k] = (float) ExprData.value(w, k, dtype);
+                yield NdArray.of(x);
+            }
+            case "int64" -> {
+                long[] x = new long[n];
+                for (int k = 0; k < n; k++) x[k] = (long) ExprData.value(w, k, dtype);
+                yield NdArray.of(x);
+            }
+            case "int32" -> {
+                int[] x = new int[n];
+                for (int k = 0; k < n; k++) x[k] = (int) ExprData.value(w, k, dtype);
+                yield NdArray.of(x);
+            }
+            default -> {
+                boolean[] x = new boolean[n];
+                for (int k = 0; k < n; k++) x[k] = ExprData.value(w, k, dtype) != 0;
+                yield NdArray.of(x);
+            }
+        };
     }
 }

@@ -230,7 +230,7 @@ public final class Expr {
         for (int r = 0; r < p.regs.length; r++) {
             if (p.regs[r].kind() == Program.Kind.INPUT) inputs[r] = b.values().get(p.regs[r].name());
         }
-        sb.append("tier       ").append(Tiers.plan(c, inputs, size(b.shape()))).append('\n');
+        sb.append("tier       ").append(Tiers.plan(c, inputs, null, size(b.shape()))).append('\n');
         sb.append("threads    ").append(size(b.shape()) < Engine.serialCutoff ? "1 (below " + Engine.serialCutoff + " elements)"
                 : String.valueOf(numThreads())).append('\n');
         return sb.toString();

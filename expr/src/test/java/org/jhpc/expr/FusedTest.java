@@ -97,14 +97,18 @@ class FusedTest {
     }
 
     @Test
-    void nonFloatProgramsStayInTheInterpreter() {
-        assertFalse(Fused.eligible(Program.compile("i + 1", TypeChecker.check("i + 1", Parser.parse("i + 1"),
-                n -> DType.INT64, true), Map.of())));
-        assertTrue(Fused.eligible(Program.compile("a + 1", TypeChecker.check("a + 1", Parser.parse("a + 1"),
-                n -> DType.FLOAT64, true), Map.of())));
-        String w = "where(a > 1, a, 2)";
-        assertTrue(Fused.eligible(Program.compile(w, TypeChecker.check(w, Parser.parse(w), n -> DType.FLOAT64, true), Map.of())));
-        assertFalse(Fused.eligible(Program.compile("a > 1", TypeChecker.check("a > 1", Parser.parse("a > 1"),
-                n -> DType.FLOAT64, true), Map.of())));
+    void programsMixingLaneWidthsAndAxisReductionsStayInTheInterpreter() {
+        assertTrue(Fused.eligible(program("i + 1", DType.INT64)));
+        assertTrue(Fused.eligible(program("a + 1", DType.FLOAT64)));
+        assertTrue(Fused.eligible(program("where(a > 1, a, 2)", DType.FLOAT64)));
+        assertTrue(Fused.eligible(program("a > 1", DType.FLOAT32)));
+        assertFalse(Fused.eligible(program("a * 2.5", DType.INT32)));          // int32 -> float64: two widths
+        assertFalse(Fused.eligible(program("a % 3", DType.INT64)));            // no vector form
+        assertFalse(Fused.eligible(program("sum(a, axis=0)", DType.FLOAT64)));
+        assertTrue(Fused.eligible(program("max(a)", DType.INT64)));
+    }
+
+    private static Program program(String src, DType t) {
+        return Program.compile(src, TypeChecker.check(src, Parser.parse(src), n -> t, true), Map.of());
     }
 }
