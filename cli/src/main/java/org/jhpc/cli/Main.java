@@ -27,6 +27,7 @@ public final class Main implements Runnable {
             ExerciseCommand.class,
             ArraysCommand.class,
             BenchCommand.class,
+            DistCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
@@ -39,8 +40,10 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         org.jhpc.core.Signals.install(System.err);   // SIGTERM/SIGINT/HUP: exit 143/130/129, partial outputs removed
+        PrintWriter out = new PrintWriter(System.out, false);
+        if (QuickUsage.answer(args, out)) System.exit(0);   // jhpc, --help, --version: no command model needed
         if (args.length > 0 && args[0].equals("diff2d")) org.jhpc.diffusion.Warmup.start();
-        int code = execute(new PrintWriter(System.out, false), new PrintWriter(System.err, true), args);
+        int code = execute(out, new PrintWriter(System.err, true), args);
         org.jhpc.mpi.MPI.finish(code);   // under mpirun: finalize, or abort the whole job on failure
         System.exit(code);
     }

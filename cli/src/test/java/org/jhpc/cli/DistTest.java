@@ -10,12 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.jhpc.testing.ChildProcess;
+import org.jhpc.testing.Cli;
 import org.jhpc.testing.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The release image (scripts/dist): built from this build's jars, unpacked somewhere else, and run with a PATH that
+ * The release image ({@code jhpc dist}, which runs scripts/dist): built from this build's jars, unpacked somewhere else, and run with a PATH that
  * holds a few shell tools and no {@code java}: {@code bin/jhpc diff2d} must print the golden output of the
  * independent Python peer, with nothing on stderr, on the image's own runtime and AOT cache.
  */
@@ -34,8 +35,9 @@ class DistTest {
         assumeTrue(List.of(cp.split(":")).stream().allMatch(e -> e.endsWith(".jar")), "SKIPPED: the upstream "
                 + "modules are class folders, not jars, in this build (mvn test); the image is tested by mvn verify");
 
-        ChildProcess.Result built = ChildProcess.of("bash", root.resolve("scripts/dist").toString(),
-                        tmp.resolve("out").toString())
+        // `jhpc dist OUTDIR` (DistCommand), which runs scripts/dist
+        ChildProcess.Result built = ChildProcess.of(Cli.javaCommand(List.of("-Djhpc.root=" + root), "dist",
+                        tmp.resolve("out").toString()))
                 .env("JHPC_DIST_NO_BUILD", "1").env("JAVA_HOME", System.getProperty("java.home"))
                 .timeout(900).run();
         assertEquals(0, built.exit(), built.all());
@@ -73,6 +75,16 @@ class DistTest {
                 .env("JHPC_JAVA_OPTS", "-Xlog:class+load=info:stdout").timeout(300).run();
         assertEquals(0, classes.exit(), classes.all());
         assertTrue(classes.out().contains("org.jhpc.cli.Main source: shared objects file"), classes.out());
+    }
+
+    @Test
+    void distOutsideASourceCheckoutIsOneLineAndExit2() {
+        Cli.Result r = Cli.run(Cli.javaCommand(List.of("-Djhpc.root=/nonexistent"), "dist"), java.util.Map.of());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(List.of("jhpc dist: error: dist builds from a source checkout run through its ./jhpc; this jhpc "
+                + "has none (/nonexistent/scripts/dist does not exist)"), r.errLines().stream()
+                .filter(l -> !l.startsWith("WARNING: Using incubator")).toList());
+        assertEquals("", r.out());
     }
 
     private static Path which(String tool) {
