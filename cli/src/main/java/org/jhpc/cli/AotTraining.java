@@ -9,7 +9,9 @@ import java.util.List;
  * once with {@code -XX:AOTCacheOutput}, and the JVM stores every class it loaded and linked, and the method profiles
  * it gathered, so that later {@code jhpc} processes start with them. It runs, in one JVM, the commands a user
  * starts with: every {@code --help}, the slides' default diff2d case (which trains the kernels' profiles so that
- * C2 compiles them early), auc on 3e7 points, and one bad input (the error path). Output goes nowhere; the exit
+ * C2 compiles them early), auc on 3e7 points, a profiled auc (JFR's and the profiler's classes; in the profiler's
+ * own JVM, as the launcher's training run has the profile flags), and one bad input (the error path). Output goes
+ * nowhere; the exit
  * code is 0 unless a command that must succeed fails (then the cache is not worth keeping).
  */
 public final class AotTraining {
@@ -23,6 +25,7 @@ public final class AotTraining {
             new Run(0, "diff2d", "--timing"), new Run(0, "diff2d"),
             new Run(0, "auc", "30000000", "--timing"), new Run(0, "auc"),
             new Run(0, "expr", "2*3+1"),
+            new Run(0, "profile", "--", "auc", "--variant", "loops", "20000000"),
             new Run(2, "diff2d", "--set", "D=0"));
 
     /** One command line and the exit code it must give. */

@@ -34,7 +34,14 @@ public final class JhpcProfilerConfig {
         }
         roots.addAll(ProfilerConfig.workingDirectoryRoots());
         return new ProfilerConfig(Main.class.getName(), System.getProperty("java.class.path"), launcherFlags(), "jhpc",
-                roots, agentJar());
+                roots, agentJar(), JhpcProfilerConfig::runHere);
+    }
+
+    /** A jhpc command in this JVM, as {@link Main#main} runs it (without the exit). */
+    private static int runHere(List<String> words) {
+        if (!words.isEmpty() && words.getFirst().equals("diff2d")) org.jhpc.diffusion.Warmup.start();
+        return Main.execute(new java.io.PrintWriter(System.out, false), new java.io.PrintWriter(System.err, true),
+                words.toArray(String[]::new));
     }
 
     /** The agent jar, or null when none is found (features that need it then fail with one line). */

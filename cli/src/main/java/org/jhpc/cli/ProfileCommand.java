@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jhpc.core.UserError;
 import java.time.Duration;
+import org.jhpc.profiler.InProcess;
 import org.jhpc.profiler.ProfileOptions;
 import org.jhpc.profiler.ProfilerConfig;
 import org.jhpc.profiler.StackFilter;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jhpc profile}: cProfile, line_profiler and memory_profiler for any Java program, on JDK Flight Recorder. */
 @Command(name = "profile", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
-        description = {"Runs TARGET in a child JVM under JDK Flight Recorder and reports where its time and memory went:"
+        description = {"Runs TARGET (a jhpc command in this JVM where it can, anything else in a child JVM) under JDK Flight Recorder and reports where its time and memory went:"
                 + " by method (like python -m cProfile -s cumulative), by source line (like kernprof -l -v) and by"
                 + " allocation site with heap use over time (like memory_profiler).",
                 "TARGET (after --): -cp CLASSPATH MainClass [args] | -jar app.jar [args] | a jhpc command, e.g."
@@ -179,14 +180,21 @@ public final class ProfileCommand implements Callable<Integer> {
         } else {
             Target t = Target.parse(target, config);
             out.flush();
+            if (InProcess.usable(o, t, config)) return InProcess.run(o, t, config, r -> finish(r, o, out, err));
             run = Profiler.run(o, t, config, Redirect.INHERIT, Redirect.INHERIT);
         }
+        return finish(run, o, out, err);
+    }
+
+    /** The files and the terminal reports of a run; returns the exit code. */
+    private static int finish(Profiler.Run run, ProfileOptions o, PrintWriter out, PrintWriter err) {
         if (run.data() == null) {
             err.println("jhpc profile: the target (exit code " + run.exitCode() + ") left no recording; no reports");
             return run.stoppedBy() != null ? run.profilerExitCode() : run.exitCode() == 0 ? 1 : run.exitCode();
         }
         Profiler.writeFiles(run, o);
-        if (!rs.isEmpty() && outFile == null) Profiler.report(run, o, out);
+        if (!o.reports().isEmpty() && o.out() == null) Profiler.report(run, o, out);
+        out.flush();
         return run.profilerExitCode();
     }
 

@@ -33,6 +33,12 @@ public enum Config {
             "the repository root (set by `./jhpc` and by Surefire): where the profiler finds sources and its agent jar"),
     PROFILER_AGENT("jhpc.profiler.agent", null, "", "profiler",
             "the `--exact` agent jar (default: found on the classpath or under the root)"),
+    PROFILE_JVM("jhpc.profile.jvm", "JHPC_PROFILE_JVM", "auto", "profiler",
+            "`child`: `jhpc profile -- <jhpc command>` always runs the command in a child JVM (default: in the "
+                    + "profiler's own JVM when it was started with the child's JFR flags, as `./jhpc` does)"),
+    PROFILE_CPUTIME("jhpc.profile.cputime", "JHPC_PROFILE_CPUTIME", "auto", "profiler",
+            "`off`: treat JFR's CPU-time sampler (JDK 25, Linux) as unavailable, so that `--samples auto` falls back "
+                    + "to execution samples as on other JVMs"),
     STDERR_TTY("jhpc.stderr.tty", null, "0", "cli", "`1` when stderr is a terminal (set by `./jhpc`): shows progress bars"),
     PROGRESS_AFTER("jhpc.progress.after", null, "2", "cli", "seconds a run lasts before its progress bar appears"),
     DEBUG(null, "JHPC_DEBUG", "", "cli", "when set, an internal error also prints its stack trace"),

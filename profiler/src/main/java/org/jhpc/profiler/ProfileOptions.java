@@ -67,7 +67,13 @@ public record ProfileOptions(SampleKind samples, SortKey sort, int top, int hott
         return samples == SampleKind.EXECUTION || samples == null && !cpuTimeSamplerAvailable();
     }
 
+    /**
+     * Whether this JVM has JFR's CPU-time sampler (JEP 509: JDK 25 or later, on Linux) and it is not switched off
+     * ({@code -Djhpc.profile.cputime=off}); where it is not, {@code --samples auto} uses execution samples.
+     */
     static boolean cpuTimeSamplerAvailable() {
+        String setting = org.jhpc.core.Config.PROFILE_CPUTIME.value().toLowerCase(java.util.Locale.ROOT);
+        if (!setting.equals("auto") && !org.jhpc.core.Config.PROFILE_CPUTIME.isOn()) return false;
         return Runtime.version().feature() >= 25 && System.getProperty("os.name", "").startsWith("Linux");
     }
 

@@ -45,22 +45,14 @@ public final class Profiler {
         AtomicFiles.requireWritable(o.collapsed());
         AtomicFiles.requireWritable(o.out());
         ClassIndex classes = new ClassIndex(target.classpath());
-        // the classpath scan for @Profile runs while the target does (on a core it leaves free), unless --exact
-        // must know at once whether there is anything to count
-        java.util.concurrent.CompletableFuture<List<String>> scan = new java.util.concurrent.CompletableFuture<>();
+        // --exact must know before the run which methods to count; otherwise the @Profile methods are found among
+        // those that ran, once the run is over (see analyse)
+        List<String> annotated = null;
         if (o.exact() && o.methods().isEmpty()) {
-            scan.complete(classes.annotatedMethods());
-            if (scan.join().isEmpty()) {
+            annotated = classes.annotatedMethods();
+            if (annotated.isEmpty()) {
                 throw new UserError("--exact needs --method NAME or methods annotated with @org.jhpc.profiler.Profile");
             }
-        } else {
-            Thread.ofPlatform().daemon().name("jhpc-profile-scan").start(() -> {
-                try {
-                    scan.complete(classes.annotatedMethods());
-                } catch (Throwable t) {
-                    scan.complete(List.of());
-                }
-            });
         }
         boolean wall = o.samples() == SampleKind.WALL;
         boolean agentNeeded = o.exact() || wall;
@@ -100,7 +92,7 @@ public final class Profiler {
             if (o.jfr() != null) AtomicFiles.write(o.jfr(), (OutputStream out) -> Files.copy(jfr, out));
             Recording rec = JfrReader.read(jfr, o.stackDepth());
             ExactCounts exact = o.exact() ? ExactCounts.read(counts) : ExactCounts.NONE;
-            return analyse(o, config, outcome.exitCode(), outcome.stoppedBy(), target, rec, exact, classes, scan.join());
+            return analyse(o, config, outcome.exitCode(), outcome.stoppedBy(), target, rec, exact, classes, annotated);
         } catch (IOException e) {
             throw new UserError("profiler I/O failed: " + AtomicFiles.describe(e), e);
         } finally {
@@ -118,7 +110,7 @@ public final class Profiler {
         Recording rec = JfrReader.read(recording, o.stackDepth());
         ClassIndex classes = new ClassIndex(classpath);
         Target t = new Target(List.of(), classpath, recording.getFileName().toString());
-        return analyse(o, config, 0, null, t, rec, ExactCounts.NONE, classes, classes.annotatedMethods());
+        return analyse(o, config, 0, null, t, rec, ExactCounts.NONE, classes, null);
     }
 
     /** {@code --pid PID}: records the running JVM for {@code duration} (or until SIGINT/SIGTERM), see {@link Attach}. */
@@ -141,7 +133,7 @@ public final class Profiler {
             ClassIndex classes = new ClassIndex(a.classpath());
             Target t = new Target(List.of(), a.classpath(), "pid " + pid);
             return analyse(o, config, 0, a.interrupted() ? "signal (the target keeps running)" : null, t,
-                    a.recording(), ExactCounts.NONE, classes, classes.annotatedMethods());
+                    a.recording(), ExactCounts.NONE, classes, null);
         } catch (IOException e) {
             throw new UserError("profiler I/O failed: " + AtomicFiles.describe(e), e);
         } finally {
@@ -149,9 +141,12 @@ public final class Profiler {
         }
     }
 
-    private static Run analyse(ProfileOptions o, ProfilerConfig config, int code, String stoppedBy, Target target,
-                               Recording rec, ExactCounts exact, ClassIndex classes, List<String> annotated) {
+    /** The run's data and by-line methods; {@code annotated}: the @Profile methods, or null to look among those that ran. */
+    static Run analyse(ProfileOptions o, ProfilerConfig config, int code, String stoppedBy, Target target,
+                       Recording rec, ExactCounts exact, ClassIndex classes, List<String> annotated) {
         ProfileData data = new ProfileData(rec, o.kindFor(rec), exact, o.filter());
+        if (annotated == null) annotated = classes.annotatedAmong(data.methods(SortKey.NAME).stream()
+                .filter(m -> m.total() > 0).map(MethodStat::method).toList());
         SourceFinder sources = SourceFinder.withDefaults(o.sourcepath(), config.sourceRoots()).withClasses(classes);
         List<MethodLines> lines = new ArrayList<>();
         for (String m : lineMethods(o, data, annotated)) lines.add(MethodLines.of(data, m, classes, sources));

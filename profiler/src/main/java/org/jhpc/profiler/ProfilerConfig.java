@@ -15,12 +15,26 @@ import java.util.List;
  * @param appLabel      how report headers name them ({@code "jhpc"})
  * @param sourceRoots   source roots searched after {@code --sourcepath}
  * @param agentJar      the profiler agent's jar (heap sampler, {@code --exact}), or null: no agent features
+ * @param appRunner     runs an application command in this JVM (its words; returns its exit code), or null: such
+ *                      commands then always run in a child JVM (see {@link InProcess} for when this one is used)
  */
 public record ProfilerConfig(String appMain, String appClasspath, List<String> appJvmFlags, String appLabel,
-                             List<Path> sourceRoots, Path agentJar) {
+                             List<Path> sourceRoots, Path agentJar, AppRunner appRunner) {
     public ProfilerConfig {
         appJvmFlags = List.copyOf(appJvmFlags);
         sourceRoots = List.copyOf(sourceRoots);
+    }
+
+    public ProfilerConfig(String appMain, String appClasspath, List<String> appJvmFlags, String appLabel,
+                          List<Path> sourceRoots, Path agentJar) {
+        this(appMain, appClasspath, appJvmFlags, appLabel, sourceRoots, agentJar, null);
+    }
+
+    /** An application command run in the profiler's own JVM. */
+    @FunctionalInterface
+    public interface AppRunner {
+        /** Runs the command ({@code words} as after {@code --}) to its end; returns its exit code. */
+        int run(List<String> words);
     }
 
     /** The source roots of a project in the working directory: {@code src/main/java}, {@code src/test/java}, {@code src}, {@code .}. */

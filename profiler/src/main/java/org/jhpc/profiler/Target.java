@@ -17,8 +17,13 @@ import org.jhpc.core.UserError;
  * @param javaArgs  everything to put after the child's {@code java} and the profiler's own flags
  * @param classpath the classpath entries, where the profiler looks for class files ({@code @Profile}, line ranges)
  * @param label     a short description for report headers
+ * @param appArgs   for an application command, its words ({@code diff2d --set dx=0.5}); null otherwise
  */
-public record Target(List<String> javaArgs, List<Path> classpath, String label) {
+public record Target(List<String> javaArgs, List<Path> classpath, String label, List<String> appArgs) {
+    public Target(List<String> javaArgs, List<Path> classpath, String label) {
+        this(javaArgs, classpath, label, null);
+    }
+
     /** JVM options that take their value as the next word. */
     private static final Set<String> WITH_VALUE = Set.of("--add-modules", "--add-opens", "--add-exports",
             "--add-reads", "--enable-native-access", "--module-path", "-p", "--upgrade-module-path",
@@ -76,7 +81,8 @@ public record Target(List<String> javaArgs, List<Path> classpath, String label) 
         args.add(config.appClasspath());
         args.add(config.appMain());
         args.addAll(words);
-        return new Target(args, entries(config.appClasspath()), config.appLabel() + " " + String.join(" ", words));
+        return new Target(args, entries(config.appClasspath()), config.appLabel() + " " + String.join(" ", words),
+                List.copyOf(words));
     }
 
     static List<Path> entries(String cp) {

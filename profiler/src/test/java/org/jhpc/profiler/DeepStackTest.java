@@ -37,7 +37,7 @@ class DeepStackTest {
     @Test
     void truncatedStacksAreReported() {
         ProfileOptions o = ProfileOptions.defaults().withSampling(1, 256, ProfileOptions.DEFAULT_HEAP_INTERVAL);
-        Profiler.Run run = Workloads.run(o, Workloads.target("DeepRecursion", "4", "30000000", "2000"),
+        Profiler.Run run = Workloads.run(o, Workloads.target("DeepRecursion", "10", "30000000", "2000"),
                 dir.resolve("out.txt"));
         assertTrue(run.data().recording().truncated() > 50, "truncated: " + run.data().recording().truncated());
         StringWriter w = new StringWriter();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stopping (issue 16, item 3): SIGINT or SIGTERM to the profiler, with its stderr redirected to a file (as in
- * {@code 2>log}, CI and batch jobs), must stop the target, still print the report and exit 130 or 143. The
+ * {@code 2>log}, CI and batch jobs), must stop the target, still print the report and exit 130 or 143, whether
+ * the target is a child JVM or runs in the profiler's own ({@link InProcess}). The
  * profiler runs in a child JVM started by a shell (through {@link ChildProcess}, whose deadline kills the whole
  * tree) that sends the signal once the target has started.
  */
@@ -25,13 +26,14 @@ class SignalTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"INT, 130", "TERM, 143"})
-    void aSignalStopsTheTargetAndTheReportIsStillPrinted(String signal, int code) throws Exception {
+    @CsvSource({"INT, 130, child", "TERM, 143, child", "INT, 130, in-process", "TERM, 143, in-process"})
+    void aSignalStopsTheTargetAndTheReportIsStillPrinted(String signal, int code, String how) throws Exception {
         Path pid = dir.resolve("target.pid");
         Path err = dir.resolve("stderr.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
-        String script = "( trap - INT; exec \"$0\" -cp \"$1\" org.jhpc.profiler.ProfileMain -cp \"$2\" "
+        String runs = how.equals("child") ? "-cp \"$2\" " : "--in-process ";   // in-process: the target is this JVM
+        String script = "( trap - INT; exec \"$0\" -cp \"$1\" org.jhpc.profiler.ProfileMain " + runs
                 + "org.jhpc.profiler.workloads.Forever \"$3\" ) 2>\"$4\" & p=$!; "
                 + "for i in $(seq 600); do [ -s \"$3\" ] && break; sleep 0.1; done; sleep 1.5; "
                 + "kill -" + signal + " $p; wait $p; echo \"rc=$?\"";

@@ -50,6 +50,34 @@ public final class ExactAgent {
         if (out != null) exact(out, methods, inst);
     }
 
+    /**
+     * The heap sampler ({@code heapInterval} bytes, 0: none) and the wall-clock sampler ({@code wallNanos}, 0: none)
+     * started in a JVM that is already running, for the profiler's runs in its own JVM; the heap sampler is
+     * installed before this returns, and records no exact total (this JVM allocated before the run). Returns what
+     * stops both. A heap sampler that cannot be installed is one line on stderr, and no allocation samples.
+     */
+    public static Runnable startInProcess(long heapInterval, long wallNanos, int depth) {
+        if (heapInterval > 0) {
+            try {
+                HeapSampler.install(heapInterval, false);
+            } catch (Throwable t) {
+                System.err.println("jhpc profile: no heap sampling (" + t + ")");
+            }
+        }
+        Thread wall = wallNanos > 0 ? WallSampler.start(wallNanos, depth) : null;
+        return () -> {
+            HeapSampler.pause();
+            if (wall != null) {
+                wall.interrupt();
+                try {
+                    wall.join(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+    }
+
     private static void exact(Path out, List<String> methods, Instrumentation inst) {
         Instrumenter instrumenter = new Instrumenter(methods);
         Counters.init(inst);

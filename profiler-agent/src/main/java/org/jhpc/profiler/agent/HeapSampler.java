@@ -50,14 +50,28 @@ final class HeapSampler {
     static void start(long bytes) {
         Thread.ofPlatform().daemon().name("jhpc-heap-sampler-setup").start(() -> {
             try {
-                install(bytes);
+                install(bytes, true);
             } catch (Throwable t) {
                 System.err.println("jhpc profile agent: no heap sampling (" + t + ")");
             }
         });
     }
 
-    private static void install(long bytes) throws Throwable {
+    /** Stops committing samples (the JVM still picks them; they are dropped). */
+    static void pause() {
+        paused = true;
+    }
+
+    private static volatile boolean paused;
+    private static boolean installed;
+
+    /**
+     * Installs the sampler now; {@code total}: also record the JVM's exact allocated bytes at each chunk's end. A
+     * second call only resumes (at the first call's interval, which the weights then use).
+     */
+    static synchronized void install(long bytes, boolean total) throws Throwable {
+        paused = false;
+        if (installed) return;
         Linker linker = Linker.nativeLinker();
         Arena arena = Arena.global();
         Path libjvm = Path.of(System.getProperty("java.home"), "lib", "server", "libjvm.so");
@@ -106,6 +120,8 @@ final class HeapSampler {
                 ValueLayout.ADDRESS), Linker.Option.firstVariadicArg(4));
         check("SetEventNotificationMode", (int) mode.invokeExact(jvmti, ENABLE, EVENT_SAMPLED_OBJECT_ALLOC,
                 MemorySegment.NULL));
+        installed = true;
+        if (!total) return;
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         jdk.jfr.FlightRecorder.addPeriodicEvent(AllocationTotalEvent.class, () -> {
@@ -119,7 +135,7 @@ final class HeapSampler {
     @SuppressWarnings("unused")
     private static void onSample(MemorySegment jvmti, MemorySegment jni, MemorySegment thread, MemorySegment object,
                                  MemorySegment klass, long size) {
-        if (IN_CALLBACK.get() != null) return;
+        if (paused || IN_CALLBACK.get() != null) return;
         IN_CALLBACK.set(Boolean.TRUE);
         try {
             AllocationSampleEvent e = new AllocationSampleEvent();

@@ -13,9 +13,11 @@ import java.util.Map;
 final class WallSampler {
     private WallSampler() {}
 
-    static void start(long periodNanos, int maxDepth) {
+    /** Starts the sampler; interrupting the returned thread stops it. */
+    static Thread start(long periodNanos, int maxDepth) {
         Thread t = Thread.ofPlatform().daemon().name("jhpc-wall-sampler").unstarted(() -> loop(periodNanos, maxDepth));
         t.start();
+        return t;
     }
 
     private static void loop(long period, int maxDepth) {
