@@ -41,7 +41,10 @@ public final class Main implements Runnable {
         org.jhpc.core.Signals.install(System.err);   // SIGTERM/SIGINT/HUP: exit 143/130/129, partial outputs removed
         if (args.length > 0 && args[0].equals("diff2d")) org.jhpc.diffusion.Warmup.start();
         int code = execute(new PrintWriter(System.out, false), new PrintWriter(System.err, true), args);
-        org.jhpc.mpi.MPI.finish(code);   // under mpirun: finalize, or abort the whole job on failure
+        // under mpirun: finalize, or abort the whole job on failure; a run that every rank stopped cleanly on a signal
+        // (they agreed on it, see Checkpointer) finalizes and exits 128 + the signal's number
+        org.jhpc.core.Signals.Caught stop = org.jhpc.core.Signals.stoppedCleanly();
+        org.jhpc.mpi.MPI.finish(stop != null && code == stop.exitCode() ? 0 : code);
         System.exit(code);
     }
 
