@@ -119,11 +119,12 @@ public final class Main implements Runnable {
     static final long QUIET_RANK_DELAY_MILLIS = 3_000;
 
     /**
-     * Whether this process is an MPI rank other than 0 (Open MPI's or PMIx's rank variable): every rank parses the
-     * same command line, so bad input is reported once, by rank 0, instead of once per rank.
+     * Whether this process is an MPI rank other than 0 (Open MPI's, PMIx's or, for MPICH's Hydra, PMI's rank
+     * variable): every rank parses the same command line, so bad input is reported once, by rank 0, instead of once
+     * per rank.
      */
     static boolean quietRank() {
-        for (String var : new String[] {"OMPI_COMM_WORLD_RANK", "PMIX_RANK"}) {
+        for (String var : new String[] {"OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK"}) {
             String r = System.getenv(var);
             if (r != null) return !r.strip().equals("0");
         }
