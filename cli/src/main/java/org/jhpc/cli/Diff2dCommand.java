@@ -164,13 +164,20 @@ public final class Diff2dCommand implements Callable<Integer> {
                     : new Checkpointer(checkpoint, everySteps, checkpointEverySeconds == null ? 0 : checkpointEverySeconds,
                             v.toString(), nthreads, mpi == null ? 1 : mpi.ranks(), root);
             checkpointers[0] = checkpointer;
-            try (Signals.Section section = checkpointer == null || mpi != null ? null : Signals.cooperate()) {
+            if (checkpointer != null && mpi != null && mpi.ranks() > 1) {   // one consistent cut: see Checkpointer
+                checkpointer.agreeing(mpi::allMax, Checkpointer.agreementSteps(problem));
+                Signals.ignoreRepeats(true);
+                if (root) MpiStopNote.warnIfTooShort(err);
+            }
+            try (Signals.Section section = checkpointer == null ? null : Signals.cooperate()) {
                 result = Diff2dRun.run(problem, solver, root ? out : null, observers, start,
                         checkpointer == null ? Diff2dRun.Control.NONE : checkpointer);
             } catch (Diff2dRun.Stopped stop) {
                 out.flush();
-                err.println(stopLine("SIG" + stop.signal.name(), stop.step, stop.simtime, checkpointer, observers));
+                if (root) err.println(stopLine("SIG" + stop.signal.name(), stop.step, stop.simtime, checkpointer, observers));
                 err.flush();
+                if (mpi != null) mpi.barrier();   // no rank leaves before rank 0 has written and said so
+                Signals.stoppedCleanly(stop.signal);
                 return stop.signal.exitCode();
             }
             if (save != null) {   // under MPI: gathered to rank 0, which writes (see the mpi README on MPI-IO)

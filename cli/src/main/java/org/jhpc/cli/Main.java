@@ -44,7 +44,10 @@ public final class Main implements Runnable {
         if (QuickUsage.answer(args, out)) System.exit(0);   // jhpc, --help, --version: no command model needed
         if (args.length > 0 && args[0].equals("diff2d")) org.jhpc.diffusion.Warmup.start();
         int code = execute(out, new PrintWriter(System.err, true), args);
-        org.jhpc.mpi.MPI.finish(code);   // under mpirun: finalize, or abort the whole job on failure
+        // under mpirun: finalize, or abort the whole job on failure; a run that every rank stopped cleanly on a signal
+        // (they agreed on it, see Checkpointer) finalizes and exits 128 + the signal's number
+        org.jhpc.core.Signals.Caught stop = org.jhpc.core.Signals.stoppedCleanly();
+        org.jhpc.mpi.MPI.finish(stop != null && code == stop.exitCode() ? 0 : code);
         System.exit(code);
     }
 
@@ -119,11 +122,12 @@ public final class Main implements Runnable {
     static final long QUIET_RANK_DELAY_MILLIS = 3_000;
 
     /**
-     * Whether this process is an MPI rank other than 0 (Open MPI's or PMIx's rank variable): every rank parses the
-     * same command line, so bad input is reported once, by rank 0, instead of once per rank.
+     * Whether this process is an MPI rank other than 0 (Open MPI's, PMIx's or, for MPICH's Hydra, PMI's rank
+     * variable): every rank parses the same command line, so bad input is reported once, by rank 0, instead of once
+     * per rank.
      */
     static boolean quietRank() {
-        for (String var : new String[] {"OMPI_COMM_WORLD_RANK", "PMIX_RANK"}) {
+        for (String var : new String[] {"OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK"}) {
             String r = System.getenv(var);
             if (r != null) return !r.strip().equals("0");
         }

@@ -297,4 +297,16 @@ class FaultsTest {
                 r.all());
         assertFalse(r.out().contains("jhpc diff2d: error"), r.all());
     }
+
+    /** The same under MPICH's Hydra, whose ranks know their number from PMI_RANK. */
+    @Test
+    void badOptionUnderMpichIsPrintedOnce() {
+        String why = org.jhpc.testing.MpiFlavour.MPICH.missing();
+        assumeTrue(why == null, () -> "SKIPPED LOUDLY: MPICH not installed: " + why);
+        List<String> cmd = org.jhpc.testing.MpiFlavour.MPICH.command(4,
+                Cli.javaCommand(List.of("-XX:+UseSerialGC"), "diff2d", "--bogus"));
+        ChildProcess.Result r = ChildProcess.of(cmd).env(org.jhpc.testing.MpiFlavour.MPICH.env()).timeout(120).run();
+        assertEquals(1, r.all().lines().filter(l -> l.startsWith("jhpc diff2d: error: Unknown option: '--bogus'")).count(),
+                r.all());
+    }
 }

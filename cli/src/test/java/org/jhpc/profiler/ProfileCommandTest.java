@@ -106,6 +106,21 @@ class ProfileCommandTest {
         assertTrue(loaded.out().contains("org.jhpc.profiler.workloads.ExitCode.main"), loaded.out());
     }
 
+    /**
+     * A bad argument to a profiled jhpc command, in real processes (stderr not a terminal): the target's one error
+     * line and exit code 2, without the child JVM's notice of the incubating Vector API. (This JVM's own notice, its
+     * first line, is what the launcher drops.)
+     */
+    @Test
+    void aBadArgumentToTheTargetIsOneLine() {
+        org.jhpc.testing.ChildProcess.Result r = org.jhpc.testing.ChildProcess.of(
+                org.jhpc.testing.Cli.javaCommand(List.of(), "profile", "--", "auc", "0")).timeout(120).run();
+        assertEquals(2, r.exit(), r.all());
+        List<String> err = new java.util.ArrayList<>(r.errLines());
+        if (!err.isEmpty() && err.getFirst().equals("WARNING: Using incubator modules: jdk.incubator.vector")) err.removeFirst();
+        assertEquals(List.of("jhpc auc: error: NTOT must be at least 1, got 0"), err, r.all());
+    }
+
     @Test
     void badInputIsOneLineAndExitTwo() throws Exception {
         String cp = Workloads.classpath();

@@ -54,6 +54,9 @@ public enum Config {
             "which MPI installations the MPI tests run under: `openmpi`, `mpich` or `all` (each one installed)"),
     TESTING_FAIL("jhpc.testing.fail", null, "", "diffusion",
             "test hook: `R@K` makes rank R of a `--variant mpi` run fail at step K (fault-injection tests)"),
+    TESTING_PACE("jhpc.testing.pace", null, "", "diffusion",
+            "test hook: `MILLIS` makes each rank of a `--variant mpi` run sleep that long per time step, so that a "
+                    + "signal lands mid-run while the resumed run goes at full speed (signal tests)"),
     TESTING_WINDOW_SNAPSHOT("jhpc.testing.window.snapshot", null, "", "plot",
             "test hook: the live window saves what the X server shows in it as this PNG when it closes");
 

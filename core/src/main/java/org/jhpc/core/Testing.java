@@ -39,6 +39,19 @@ public final class Testing {
         throw new UserError("-D" + Config.TESTING_FAIL.property() + " must be RANK@STEP with both >= 0, got '" + v + "'");
     }
 
+    /** {@code -Djhpc.testing.pace=MILLIS}: milliseconds each MPI rank sleeps per time step; 0 when unset. */
+    public static long pace() {
+        String v = Config.TESTING_PACE.given();
+        if (v == null) return 0;
+        try {
+            long ms = Long.parseLong(v.strip());
+            if (ms >= 0) return ms;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserError("-D" + Config.TESTING_PACE.property() + " must be a number of milliseconds >= 0, got '" + v + "'");
+    }
+
     /** {@code -Djhpc.testing.window.snapshot=FILE.png}: where the live window saves what it shows; empty when unset. */
     public static Optional<Path> windowSnapshot() {
         return Optional.ofNullable(Config.TESTING_WINDOW_SNAPSHOT.given()).map(Path::of);

@@ -66,8 +66,11 @@ public final class Diff2dRun {
             return true;
         }
 
-        /** The signal that asks the run to stop, or null. */
-        default org.jhpc.core.Signals.Caught stopRequested() {
+        /**
+         * The signal that asks the run to stop at step {@code done}, or null. Called after every advance; under MPI it
+         * may be collective (the ranks agree), so it must be called at the same steps on every rank.
+         */
+        default org.jhpc.core.Signals.Caught stopRequested(long done) {
             return org.jhpc.core.Signals.caught();
         }
 
@@ -75,7 +78,7 @@ public final class Diff2dRun {
             @Override public long nextStop(long done) { return Long.MAX_VALUE; }
             @Override public void after(Diff2dProblem p, long done, double simtime, Solver solver, boolean last) {}
             @Override public boolean responsive() { return false; }
-            @Override public org.jhpc.core.Signals.Caught stopRequested() { return null; }
+            @Override public org.jhpc.core.Signals.Caught stopRequested(long done) { return null; }
         };
     }
 
@@ -155,7 +158,7 @@ public final class Diff2dRun {
             done += k;
             for (Observer o : observers) o.progress(done, p.nsteps);
             if (done % p.nper == 0) emit(p, done, simtime, solver, out, observers);
-            org.jhpc.core.Signals.Caught sig = control.stopRequested();
+            org.jhpc.core.Signals.Caught sig = control.stopRequested(done);
             control.after(p, done, simtime, solver, sig != null);
             if (sig != null && done < p.nsteps) throw new Stopped(done, simtime, sig);
         }

@@ -129,7 +129,7 @@ class CheckpointTest {
             @Override public void after(Diff2dProblem q, long done, double t, Solver s, boolean last) {
                 ckpt.after(q, done, t, s, last);
             }
-            @Override public org.jhpc.core.Signals.Caught stopRequested() { return term; }
+            @Override public org.jhpc.core.Signals.Caught stopRequested(long done) { return term; }
         };
         try (Solver s = Solvers.create(p, new Diff2dOptions(Variant.SIMD, 1, 0))) {
             Diff2dRun.Stopped e = assertThrows(Diff2dRun.Stopped.class,

@@ -57,14 +57,18 @@ public final class ChildJvm {
 
     /** Runs the command and waits for it (at most {@code deadline}, when not null). */
     public static Outcome run(List<String> command, Redirect stdout, Redirect stderr, Duration deadline) {
+        // not a terminal: the child's stderr goes through a filter that drops the JDK's notice of the incubating Vector
+        // API, as the launcher does for the profiler itself (a bad argument to the target stays one line)
+        boolean filter = stderr == Redirect.INHERIT && !org.jhpc.core.Config.STDERR_TTY.isOn();
         ProcessBuilder pb = new ProcessBuilder(command).redirectInput(Redirect.INHERIT)
-                .redirectOutput(stdout).redirectError(stderr);
+                .redirectOutput(stdout).redirectError(filter ? Redirect.PIPE : stderr);
         Process p;
         try {
             p = pb.start();
         } catch (IOException e) {
             throw new UserError("cannot start " + command.getFirst() + ": " + e.getMessage(), e);
         }
+        Thread copier = filter ? StderrFilter.start(p.getErrorStream(), System.err) : null;
         AtomicReference<String> stoppedBy = new AtomicReference<>();
         List<Restore> restore = new ArrayList<>();
         for (String sig : List.of("INT", "TERM")) {
@@ -77,6 +81,7 @@ public final class ChildJvm {
                 stop(p, "deadline", stoppedBy);
                 waitFor(p, 0);
             }
+            if (copier != null) StderrFilter.join(copier);
             return new Outcome(p.exitValue(), stoppedBy.get());
         } finally {
             for (Restore r : restore) r.run();

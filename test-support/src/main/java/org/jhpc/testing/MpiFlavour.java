@@ -77,10 +77,12 @@ public enum MpiFlavour {
 
     /**
      * The environment the ranks need: the library to bind ({@code JHPC_LIBMPI}) and, for Open MPI, waiting ranks
-     * that yield the shared cores ({@code OMPI_MCA_mpi_yield_when_idle=1}).
+     * that yield the shared cores ({@code OMPI_MCA_mpi_yield_when_idle=1}) and 10 s between the SIGTERM and the
+     * SIGKILL that mpirun sends on a signal ({@code odls_base_sigkill_timeout}, as diffusion/README.md advises).
      */
     public Map<String, String> env() {
-        return this == OPEN_MPI ? Map.of("JHPC_LIBMPI", soname, "OMPI_MCA_mpi_yield_when_idle", "1")
+        return this == OPEN_MPI ? Map.of("JHPC_LIBMPI", soname, "OMPI_MCA_mpi_yield_when_idle", "1",
+                "OMPI_MCA_odls_base_sigkill_timeout", "10")
                 : Map.of("JHPC_LIBMPI", soname);
     }
 

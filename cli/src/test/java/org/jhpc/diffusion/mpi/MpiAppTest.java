@@ -91,6 +91,7 @@ class MpiAppTest {
     static Run run(List<String> command, int timeoutSeconds) {
         ChildProcess.Result r = ChildProcess.of(command).mergeStderr().timeout(timeoutSeconds)
                 .env("OMPI_MCA_mpi_yield_when_idle", "1")   // waiting ranks yield the shared cores
+                .env("OMPI_MCA_odls_base_sigkill_timeout", "10")   // as diffusion/README.md advises for --checkpoint
                 .run();
         return new Run(r.exit(), r.out());
     }

@@ -36,6 +36,7 @@ public final class MpiSolver implements Solver {
     private final RowKernel kernel = RowKernel.best();
     private final double[] colOut, colIn;
     private final Testing.Failure fault;
+    private final long paceMillis = Testing.pace();
     private double[] cur, next;
     private long step;
     private long haloNanos;
@@ -43,7 +44,7 @@ public final class MpiSolver implements Solver {
 
     /**
      * Builds the solver on {@code MPI.COMM_WORLD} (collective: every rank must call it). A test may make one rank
-     * fail at a given step through {@link Testing#mpiFailure()}.
+     * fail at a given step through {@link Testing#mpiFailure()}, or every rank go slowly ({@link Testing#pace()}).
      */
     public static MpiSolver create(Diff2dProblem p) {
         Testing.Failure fault = Testing.mpiFailure().orElse(NO_FAILURE);
@@ -104,6 +105,16 @@ public final class MpiSolver implements Solver {
         return f[0] != 0;
     }
 
+    /** The largest of every rank's {@code x} (collective: an allreduce(MAX) of one long). */
+    public int allMax(int x) {
+        return Math.toIntExact(cart.allreduce((long) x, org.jhpc.mpi.Op.MAX));
+    }
+
+    /** Returns once every rank has called it (collective). */
+    public void barrier() {
+        cart.barrier();
+    }
+
     /** The number of ranks the grid is shared among. */
     public int ranks() {
         return cart.size();
@@ -120,6 +131,7 @@ public final class MpiSolver implements Solver {
             if (rank == fault.rank() && step == fault.step()) {
                 throw new IllegalStateException("injected failure: rank " + rank + " at step " + step);
             }
+            if (paceMillis > 0) pause();
             long t0 = System.nanoTime();
             exchangeHalos();
             haloNanos += System.nanoTime() - t0;
@@ -128,6 +140,14 @@ public final class MpiSolver implements Solver {
             cur = next;
             next = t;
             step++;
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(paceMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
