@@ -33,6 +33,7 @@ public final class ApiMain {
         check("float-short-char", ApiMain::moreTypes);
         check("large-2^20", ApiMain::large);
         check("mpi-io", ApiMain::mpiIo);
+        check("derived-halo", ApiMain::derivedHalo);
         check("user-ops", ApiMain::userOps);
         System.out.println("rank " + rank + " done " + passed);
         System.out.flush();
@@ -239,6 +240,96 @@ public final class ApiMain {
             float[] g = new float[n];
             W.sendrecv(f, (rank + 1) % size, 5, g, (rank + size - 1) % size, 5);
             for (int k = 0; k < n; k++) expect(g[k] == (rank + size - 1) % size + k * 0.5f, "float sendrecv n=" + n);
+        }
+    }
+
+    /**
+     * Column halos through a vector datatype, no packing: on an rows × (cols + 2) grid (value 1000·rank + 10·i + j in
+     * the interior, -1 in the two halo columns) for rows in 0, 1, 7, 1023, each rank sends its first interior column
+     * left and receives its right halo column from the right (a ring), then the other way; the halo columns hold the
+     * neighbours' values and nothing else of the array changed. The same with a subarray type (a 2 × 2 tile) into a
+     * native segment, a message longer than the type (an MpiException, the array untouched outside the type),
+     * and overlapping shaped buffers refused.
+     */
+    static void derivedHalo() {
+        int right = (rank + 1) % size, left = (rank + size - 1) % size;
+        for (int rows : SIZES) {
+            int cols = 3, stride = cols + 2;
+            double[] g = new double[rows * stride];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < stride; j++) g[i * stride + j] = j == 0 || j == cols + 1 ? -1 : 1000 * rank + 10 * i + j;
+            }
+            double[] before = g.clone();
+            try (DerivedType col = DerivedType.vector(rows, 1, stride, Datatype.DOUBLE)) {
+                expect(col.extent() == (rows == 0 ? 0 : (rows - 1L) * stride + 1), "vector extent rows=" + rows);
+                Status st = W.sendrecv(Buf.of(g, 1, col), left, 31, Buf.of(g, cols + 1, col), right, 31);
+                expect(st.count() == rows, "received " + st.count() + " of " + rows);
+                W.sendrecv(Buf.of(g, cols, col), right, 32, Buf.of(g, 0, col), left, 32);
+            }
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < stride; j++) {
+                    double want = j == 0 ? 1000 * left + 10 * i + cols : j == cols + 1 ? 1000 * right + 10 * i + 1
+                            : before[i * stride + j];
+                    expect(g[i * stride + j] == want, "halo rows=" + rows + " at " + i + "," + j + ": " + g[i * stride + j]);
+                }
+            }
+        }
+        // a 2 × 2 tile at (1, 2) of a 4 × 5 int grid, sent from an array, received into native memory
+        try (DerivedType tile = DerivedType.subarray(new int[] {4, 5}, new int[] {2, 2}, new int[] {1, 2}, Datatype.INT);
+             java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            int[] a = new int[20];
+            for (int k = 0; k < 20; k++) a[k] = 100 * rank + k;
+            java.lang.foreign.MemorySegment seg = arena.allocate(4L * 20);
+            seg.fill((byte) 0);
+            W.sendrecv(Buf.of(a, 0, tile), right, 33, Buf.of(seg, 0, tile), left, 33);
+            for (int k = 0; k < 20; k++) {
+                int i = k / 5, j = k % 5;
+                int want = i >= 1 && i < 3 && j >= 2 && j < 4 ? 100 * left + k : 0;
+                expect(seg.getAtIndex(java.lang.foreign.ValueLayout.JAVA_INT, k) == want, "subarray into native at " + k);
+            }
+            // the tile into an array: the rest untouched; a message of 5 ints for the 4-int tile is refused
+            int[] b = new int[20];
+            Arrays.fill(b, -7);
+            W.sendrecv(Buf.of(a, 0, tile), right, 34, Buf.of(b, 0, tile), left, 34);
+            for (int k = 0; k < 20; k++) {
+                int i = k / 5, j = k % 5;
+                expect(b[k] == (i >= 1 && i < 3 && j >= 2 && j < 4 ? 100 * left + k : -7), "subarray into array at " + k);
+            }
+            Arrays.fill(b, -7);
+            boolean truncated = false;
+            try {
+                W.sendrecv(Buf.of(new int[] {1, 2, 3, 4, 5}), right, 35, Buf.of(b, 0, tile), left, 35);
+            } catch (MpiException e) {
+                truncated = true;
+            }
+            expect(truncated, "5 ints into a 4-int tile: MPI_ERR_TRUNCATE");
+            for (int k = 0; k < 20; k++) expect(b[k] == -7, "truncated receive wrote the array at " + k);
+        }
+        // shaped buffers: the same column twice overlaps, neighbouring columns do not; collectives refuse them
+        try (DerivedType col = DerivedType.vector(4, 1, 5, Datatype.DOUBLE)) {
+            double[] g = new double[20];
+            boolean refused = false;
+            try {
+                W.sendrecv(Buf.of(g, 1, col), MPI.PROC_NULL, 0, Buf.of(g, 1, col), MPI.PROC_NULL, 0);
+            } catch (IllegalArgumentException e) {
+                refused = true;
+            }
+            expect(refused, "overlapping shaped buffers refused");
+            W.sendrecv(Buf.of(g, 1, col), MPI.PROC_NULL, 0, Buf.of(g, 2, col), MPI.PROC_NULL, 0);
+            refused = false;
+            try {
+                W.bcast(Buf.of(g, 0, col), 0);
+            } catch (IllegalArgumentException e) {
+                refused = true;
+            }
+            expect(refused, "bcast of a shaped buffer refused");
+            refused = false;
+            try {
+                Buf.of(g, 5, col);   // extent 16 from 5 passes 20
+            } catch (IllegalArgumentException e) {
+                refused = true;
+            }
+            expect(refused, "a type past the array's end refused");
         }
     }
 
