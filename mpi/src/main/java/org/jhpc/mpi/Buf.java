@@ -49,6 +49,18 @@ public final class Buf {
     public static Buf of(short[] a) { return new Buf(MemorySegment.ofArray(a), Datatype.SHORT); }
     public static Buf of(char[] a) { return new Buf(MemorySegment.ofArray(a), Datatype.CHAR); }
 
+    /**
+     * An array of complex numbers stored interleaved, {@code a[2k]} the real and {@code a[2k+1]} the imaginary part
+     * of element k (numpy's {@code complex128} memory layout), as {@code a.length / 2} elements of
+     * {@link Datatype#COMPLEX128} ({@code MPI_C_DOUBLE_COMPLEX}); the length must be even.
+     */
+    public static Buf ofComplex(double[] a) { return new Buf(MemorySegment.ofArray(a), Datatype.COMPLEX128); }
+    /** Interleaved {@code complex64} ({@link Datatype#COMPLEX64}, {@code MPI_C_FLOAT_COMPLEX}), as for doubles. */
+    public static Buf ofComplex(float[] a) { return new Buf(MemorySegment.ofArray(a), Datatype.COMPLEX64); }
+    /** Complex elements {@code [offset, offset+count)} (each two array entries) of an interleaved array. */
+    public static Buf ofComplex(double[] a, int offset, int count) { return slice(MemorySegment.ofArray(a), Datatype.COMPLEX128, offset, count); }
+    public static Buf ofComplex(float[] a, int offset, int count) { return slice(MemorySegment.ofArray(a), Datatype.COMPLEX64, offset, count); }
+
     /** Elements {@code [offset, offset+count)} of an array (e.g. one row of a flat grid). */
     public static Buf of(double[] a, int offset, int count) { return slice(MemorySegment.ofArray(a), Datatype.DOUBLE, offset, count); }
     public static Buf of(long[] a, int offset, int count) { return slice(MemorySegment.ofArray(a), Datatype.LONG, offset, count); }

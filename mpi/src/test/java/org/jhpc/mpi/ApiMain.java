@@ -34,6 +34,8 @@ public final class ApiMain {
         check("large-2^20", ApiMain::large);
         check("mpi-io", ApiMain::mpiIo);
         check("derived-halo", ApiMain::derivedHalo);
+        check("complex", ApiMain::complex);
+        check("error-classes", ApiMain::errorClasses);
         check("user-ops", ApiMain::userOps);
         System.out.println("rank " + rank + " done " + passed);
         System.out.flush();
@@ -331,6 +333,100 @@ public final class ApiMain {
             }
             expect(refused, "a type past the array's end refused");
         }
+    }
+
+    /**
+     * complex128 and complex64 buffers (interleaved): rank r holds z_k = (r + 1) + i·k. SUM over the ranks is
+     * S + i·size·k with S = size(size+1)/2; PROD is prod_r ((r+1) + i·k), computed here in rank order with the same
+     * rounding for small values (exact in binary for the sizes used: integers below 2^24); a ring sendrecv moves
+     * them unchanged; at 0, 1, 7, 1023 and 2^20 elements. MAX on complex numbers is MPI_ERR_OP.
+     */
+    static void complex() {
+        int right = (rank + 1) % size, left = (rank + size - 1) % size;
+        double s = size * (size + 1) / 2.0;
+        for (int n : new int[] {0, 1, 7, 1023, 1 << 20}) {
+            double[] z = new double[2 * n], sum = new double[2 * n], got = new double[2 * n];
+            for (int k = 0; k < n; k++) {
+                z[2 * k] = rank + 1;
+                z[2 * k + 1] = k;
+            }
+            W.allreduce(Buf.ofComplex(z), Buf.ofComplex(sum), Op.SUM);
+            for (int k = 0; k < n; k++) expect(sum[2 * k] == s && sum[2 * k + 1] == (double) size * k, "complex128 SUM n=" + n);
+            Status st = W.sendrecv(Buf.ofComplex(z), right, 41, Buf.ofComplex(got), left, 41);
+            expect(st.count() == n, "complex128 count " + st.count() + " n=" + n);
+            for (int k = 0; k < n; k++) expect(got[2 * k] == left + 1 && got[2 * k + 1] == k, "complex128 sendrecv n=" + n);
+            float[] f = new float[2 * n], fsum = new float[2 * n];
+            for (int k = 0; k < n; k++) {
+                f[2 * k] = rank + 1;
+                f[2 * k + 1] = k % 1000;
+            }
+            W.allreduce(Buf.ofComplex(f), Buf.ofComplex(fsum), Op.SUM);
+            for (int k = 0; k < n; k++) {
+                expect(fsum[2 * k] == (float) s && fsum[2 * k + 1] == (float) (size * (k % 1000)), "complex64 SUM n=" + n);
+            }
+            if (n > 1023) continue;
+            // PROD of (r + 1) + i·k over r = 0..size-1, with k below 8 so that every partial product is exact
+            double[] prod = new double[2 * n];
+            for (int k = 0; k < n; k++) z[2 * k + 1] = k % 8;
+            W.allreduce(Buf.ofComplex(z), Buf.ofComplex(prod), Op.PROD);
+            float[] fz = new float[2 * n], fprod = new float[2 * n];
+            for (int k = 0; k < n; k++) {
+                fz[2 * k] = rank + 1;
+                fz[2 * k + 1] = k % 8;
+            }
+            W.allreduce(Buf.ofComplex(fz), Buf.ofComplex(fprod), Op.PROD);
+            for (int k = 0; k < n; k++) {
+                double re = 1, im = 0;
+                for (int r = 0; r < size; r++) {
+                    double a = r + 1, b = k % 8, t = re * a - im * b;
+                    im = re * b + im * a;
+                    re = t;
+                }
+                expect(prod[2 * k] == re && prod[2 * k + 1] == im, "complex128 PROD n=" + n + " k=" + k + ": "
+                        + prod[2 * k] + "+" + prod[2 * k + 1] + "i, want " + re + "+" + im + "i");
+                expect(fprod[2 * k] == (float) re && fprod[2 * k + 1] == (float) im, "complex64 PROD n=" + n + " k=" + k);
+            }
+            double[] b = new double[2 * n];
+            if (rank == 0) System.arraycopy(z, 0, b, 0, 2 * n);
+            W.bcast(Buf.ofComplex(b), 0);
+            for (int k = 0; k < n; k++) expect(b[2 * k] == 1 && b[2 * k + 1] == k % 8, "complex128 bcast n=" + n);
+        }
+        boolean odd = false;
+        try {
+            Buf.ofComplex(new double[3]);
+        } catch (IllegalArgumentException e) {
+            odd = true;
+        }
+        expect(odd, "an odd-length interleaved array refused");
+        MpiException e = null;
+        try {
+            W.allreduce(Buf.ofComplex(new double[2]), Buf.ofComplex(new double[2]), Op.MAX);
+        } catch (MpiException x) {
+            e = x;
+        }
+        expect(e != null && e.errorClass() == ErrorClass.ERR_OP, "complex MAX: " + (e == null ? "no error" : e.errorClass()));
+    }
+
+    /** MpiException.errorClass(): the same constant under either library for a truncated message and a bad rank. */
+    static void errorClasses() {
+        int right = (rank + 1) % size, left = (rank + size - 1) % size;
+        MpiException e = null;
+        try {
+            W.sendrecv(new long[3], right, 42, new long[2], left, 42);
+        } catch (MpiException x) {
+            e = x;
+        }
+        expect(e != null && e.errorClass() == ErrorClass.ERR_TRUNCATE && e.errorClass().code() == e.errorCode(),
+                "truncation: " + (e == null ? "no error" : e.errorClass() + " " + e.errorCode()));
+        e = null;
+        try (java.lang.foreign.Arena a = java.lang.foreign.Arena.ofConfined()) {
+            W.send(a.allocate(8), size + 5, 0);
+        } catch (MpiException x) {
+            e = x;
+        }
+        expect(e != null && e.errorClass() == ErrorClass.ERR_RANK, "rank size+5: " + (e == null ? "no error" : e.errorClass()));
+        expect(new MpiException("not MPI", 0).errorClass() == ErrorClass.SUCCESS, "a non-MPI error has class SUCCESS");
+        expect(ErrorClass.ERR_TRUNCATE.code() == MPI.abi().errTruncate(), "ERR_TRUNCATE's code");
     }
 
     static void large() {
