@@ -180,9 +180,11 @@ public final class Diff2dCommand implements Callable<Integer> {
                 Signals.stoppedCleanly(stop.signal);
                 return stop.signal.exitCode();
             }
-            if (save != null) {   // under MPI: gathered to rank 0, which writes (see the mpi README on MPI-IO)
+            if (save != null && mpi != null) {
+                mpi.save(save);   // every rank writes its block into one file (MPI-IO): no gather on rank 0
+            } else if (save != null) {
                 Field f = solver.density();
-                if (root) Npy.write(save, f.size(), f.size(), f::row);
+                Npy.write(save, f.size(), f.size(), f::row);
             }
             if (mpi != null) haloSeconds = mpi.haloSeconds();
             if (!root) return 0;

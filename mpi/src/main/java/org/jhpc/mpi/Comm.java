@@ -87,11 +87,14 @@ public class Comm extends BufferOverloads {
         return MPI.abi().rank(rank);
     }
 
+    /** MPI's count: elements, or 1 instance of a derived type. */
     private static int count(Buf b) {
-        return b == null ? 0 : b.count;
+        return b == null ? 0 : b.derived != null ? 1 : b.count;
     }
 
+    /** MPI's datatype: the element type's, or the derived type's. */
     private static long type(Buf b) {
+        if (b != null && b.derived != null) return b.derived.handle();
         return (b == null ? Datatype.BYTE : b.type).handle(MPI.abi());
     }
 
@@ -169,7 +172,7 @@ public class Comm extends BufferOverloads {
                 return protectedRecv(st, s, b, source, tag, c, "MPI_Recv");
             }
         }
-        MPI.check(LibMpi.recv(b.segment, b.count, type(b), peer(source), tag, c, s.status), "MPI_Recv");
+        MPI.check(LibMpi.recv(b.segment, count(b), type(b), peer(source), tag, c, s.status), "MPI_Recv");
         return status(s, b.type);
     }
 
@@ -183,7 +186,7 @@ public class Comm extends BufferOverloads {
         MemorySegment msg = s.message();
         MPI.check(LibMpi.mprobe(peer(source), tag, c, msg, s.status), fn + " (MPI_Mprobe)");
         long bytes = MPI.abi().statusBytes(s.status);
-        long cap = b.segment.byteSize();
+        long cap = b.packedBytes();
         if (bytes > cap) {
             try (Stage whole = Stage.open(bytes)) {
                 if (bytes > Integer.MAX_VALUE) throw new MpiException(fn + ": a message of " + bytes + " bytes", 0);
@@ -194,9 +197,9 @@ public class Comm extends BufferOverloads {
             throw new MpiException(fn + " failed: " + MPI.errorString(code) + ": a message of " + bytes
                     + " bytes for a buffer of " + cap + " (error " + code + ")", code);
         }
-        MemorySegment m = st.take(cap);
-        MPI.check(LibMpi.mrecv(m, b.count, type(b), msg, s.status), fn + " (MPI_Mrecv)");
-        if (bytes > 0) MemorySegment.copy(m, 0, b.segment, 0, bytes);
+        MemorySegment m = st.take(b.segment.byteSize());   // laid out as the buffer: a derived type's holes too
+        MPI.check(LibMpi.mrecv(m, count(b), type(b), msg, s.status), fn + " (MPI_Mrecv)");
+        if (bytes > 0) b.copySelected(m, b.segment, bytes);
         return status(s, b.type);
     }
 
@@ -217,7 +220,7 @@ public class Comm extends BufferOverloads {
         Buf rb = peerBuf(recvbuf, source, "sendrecv");
         if (rb != null) {
             rb.writable("sendrecv");
-            if (sb != null && sb.segment.asOverlappingSlice(rb.segment).isPresent()) {
+            if (sb != null && sb.overlaps(rb)) {
                 throw new IllegalArgumentException("sendrecv: the send and receive buffers overlap; use sendrecvReplace "
                         + "to send a buffer and receive into it");
             }

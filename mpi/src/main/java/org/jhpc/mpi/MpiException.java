@@ -15,6 +15,19 @@ public class MpiException extends RuntimeException {
         return errorCode;
     }
 
+    /**
+     * The kind of error ({@code MPI_Error_class} of the code, as mpi4py's {@code Exception.Get_error_class()}), the
+     * same constant under either library; {@link ErrorClass#SUCCESS} when the error is not an MPI return code.
+     */
+    public ErrorClass errorClass() {
+        if (errorCode == 0 || !MPI.available()) return ErrorClass.SUCCESS;
+        try (java.lang.foreign.Arena a = java.lang.foreign.Arena.ofConfined()) {
+            java.lang.foreign.MemorySegment cls = a.allocate(java.lang.foreign.ValueLayout.JAVA_INT);
+            if (org.jhpc.mpi.ffi.LibMpi.errorClass(errorCode, cls) != 0) return ErrorClass.ERR_UNKNOWN;
+            return ErrorClass.of(MPI.abi(), cls.get(java.lang.foreign.ValueLayout.JAVA_INT, 0));
+        }
+    }
+
     /** No MPI library could be loaded (see {@link MPI#unavailableReason()}). */
     public static final class Unavailable extends MpiException {
         public Unavailable(String message) {

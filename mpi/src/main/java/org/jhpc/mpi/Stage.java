@@ -68,7 +68,7 @@ final class Stage implements AutoCloseable {
         if (b == null) return MemorySegment.NULL;
         if (!b.isHeap()) return b.segment;
         MemorySegment m = take(b.segment.byteSize());
-        MemorySegment.copy(b.segment, 0, m, 0, b.segment.byteSize());
+        b.copySelected(b.segment, m, b.packedBytes());   // a derived type's holes are never read by MPI
         return m;
     }
 

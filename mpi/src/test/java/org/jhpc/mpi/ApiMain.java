@@ -33,6 +33,9 @@ public final class ApiMain {
         check("float-short-char", ApiMain::moreTypes);
         check("large-2^20", ApiMain::large);
         check("mpi-io", ApiMain::mpiIo);
+        check("derived-halo", ApiMain::derivedHalo);
+        check("complex", ApiMain::complex);
+        check("error-classes", ApiMain::errorClasses);
         check("user-ops", ApiMain::userOps);
         System.out.println("rank " + rank + " done " + passed);
         System.out.flush();
@@ -240,6 +243,190 @@ public final class ApiMain {
             W.sendrecv(f, (rank + 1) % size, 5, g, (rank + size - 1) % size, 5);
             for (int k = 0; k < n; k++) expect(g[k] == (rank + size - 1) % size + k * 0.5f, "float sendrecv n=" + n);
         }
+    }
+
+    /**
+     * Column halos through a vector datatype, no packing: on an rows × (cols + 2) grid (value 1000·rank + 10·i + j in
+     * the interior, -1 in the two halo columns) for rows in 0, 1, 7, 1023, each rank sends its first interior column
+     * left and receives its right halo column from the right (a ring), then the other way; the halo columns hold the
+     * neighbours' values and nothing else of the array changed. The same with a subarray type (a 2 × 2 tile) into a
+     * native segment, a message longer than the type (an MpiException, the array untouched outside the type),
+     * and overlapping shaped buffers refused.
+     */
+    static void derivedHalo() {
+        int right = (rank + 1) % size, left = (rank + size - 1) % size;
+        for (int rows : SIZES) {
+            int cols = 3, stride = cols + 2;
+            double[] g = new double[rows * stride];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < stride; j++) g[i * stride + j] = j == 0 || j == cols + 1 ? -1 : 1000 * rank + 10 * i + j;
+            }
+            double[] before = g.clone();
+            try (DerivedType col = DerivedType.vector(rows, 1, stride, Datatype.DOUBLE)) {
+                expect(col.extent() == (rows == 0 ? 0 : (rows - 1L) * stride + 1), "vector extent rows=" + rows);
+                Status st = W.sendrecv(Buf.of(g, 1, col), left, 31, Buf.of(g, cols + 1, col), right, 31);
+                expect(st.count() == rows, "received " + st.count() + " of " + rows);
+                W.sendrecv(Buf.of(g, cols, col), right, 32, Buf.of(g, 0, col), left, 32);
+            }
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < stride; j++) {
+                    double want = j == 0 ? 1000 * left + 10 * i + cols : j == cols + 1 ? 1000 * right + 10 * i + 1
+                            : before[i * stride + j];
+                    expect(g[i * stride + j] == want, "halo rows=" + rows + " at " + i + "," + j + ": " + g[i * stride + j]);
+                }
+            }
+        }
+        // a 2 × 2 tile at (1, 2) of a 4 × 5 int grid, sent from an array, received into native memory
+        try (DerivedType tile = DerivedType.subarray(new int[] {4, 5}, new int[] {2, 2}, new int[] {1, 2}, Datatype.INT);
+             java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            int[] a = new int[20];
+            for (int k = 0; k < 20; k++) a[k] = 100 * rank + k;
+            java.lang.foreign.MemorySegment seg = arena.allocate(4L * 20);
+            seg.fill((byte) 0);
+            W.sendrecv(Buf.of(a, 0, tile), right, 33, Buf.of(seg, 0, tile), left, 33);
+            for (int k = 0; k < 20; k++) {
+                int i = k / 5, j = k % 5;
+                int want = i >= 1 && i < 3 && j >= 2 && j < 4 ? 100 * left + k : 0;
+                expect(seg.getAtIndex(java.lang.foreign.ValueLayout.JAVA_INT, k) == want, "subarray into native at " + k);
+            }
+            // the tile into an array: the rest untouched; a message of 5 ints for the 4-int tile is refused
+            int[] b = new int[20];
+            Arrays.fill(b, -7);
+            W.sendrecv(Buf.of(a, 0, tile), right, 34, Buf.of(b, 0, tile), left, 34);
+            for (int k = 0; k < 20; k++) {
+                int i = k / 5, j = k % 5;
+                expect(b[k] == (i >= 1 && i < 3 && j >= 2 && j < 4 ? 100 * left + k : -7), "subarray into array at " + k);
+            }
+            Arrays.fill(b, -7);
+            boolean truncated = false;
+            try {
+                W.sendrecv(Buf.of(new int[] {1, 2, 3, 4, 5}), right, 35, Buf.of(b, 0, tile), left, 35);
+            } catch (MpiException e) {
+                truncated = true;
+            }
+            expect(truncated, "5 ints into a 4-int tile: MPI_ERR_TRUNCATE");
+            for (int k = 0; k < 20; k++) expect(b[k] == -7, "truncated receive wrote the array at " + k);
+        }
+        // shaped buffers: the same column twice overlaps, neighbouring columns do not; collectives refuse them
+        try (DerivedType col = DerivedType.vector(4, 1, 5, Datatype.DOUBLE)) {
+            double[] g = new double[20];
+            boolean refused = false;
+            try {
+                W.sendrecv(Buf.of(g, 1, col), MPI.PROC_NULL, 0, Buf.of(g, 1, col), MPI.PROC_NULL, 0);
+            } catch (IllegalArgumentException e) {
+                refused = true;
+            }
+            expect(refused, "overlapping shaped buffers refused");
+            W.sendrecv(Buf.of(g, 1, col), MPI.PROC_NULL, 0, Buf.of(g, 2, col), MPI.PROC_NULL, 0);
+            refused = false;
+            try {
+                W.bcast(Buf.of(g, 0, col), 0);
+            } catch (IllegalArgumentException e) {
+                refused = true;
+            }
+            expect(refused, "bcast of a shaped buffer refused");
+            refused = false;
+            try {
+                Buf.of(g, 5, col);   // extent 16 from 5 passes 20
+            } catch (IllegalArgumentException e) {
+                refused = true;
+            }
+            expect(refused, "a type past the array's end refused");
+        }
+    }
+
+    /**
+     * complex128 and complex64 buffers (interleaved): rank r holds z_k = (r + 1) + i·k. SUM over the ranks is
+     * S + i·size·k with S = size(size+1)/2; PROD is prod_r ((r+1) + i·k), computed here in rank order with the same
+     * rounding for small values (exact in binary for the sizes used: integers below 2^24); a ring sendrecv moves
+     * them unchanged; at 0, 1, 7, 1023 and 2^20 elements. MAX on complex numbers is MPI_ERR_OP.
+     */
+    static void complex() {
+        int right = (rank + 1) % size, left = (rank + size - 1) % size;
+        double s = size * (size + 1) / 2.0;
+        for (int n : new int[] {0, 1, 7, 1023, 1 << 20}) {
+            double[] z = new double[2 * n], sum = new double[2 * n], got = new double[2 * n];
+            for (int k = 0; k < n; k++) {
+                z[2 * k] = rank + 1;
+                z[2 * k + 1] = k;
+            }
+            W.allreduce(Buf.ofComplex(z), Buf.ofComplex(sum), Op.SUM);
+            for (int k = 0; k < n; k++) expect(sum[2 * k] == s && sum[2 * k + 1] == (double) size * k, "complex128 SUM n=" + n);
+            Status st = W.sendrecv(Buf.ofComplex(z), right, 41, Buf.ofComplex(got), left, 41);
+            expect(st.count() == n, "complex128 count " + st.count() + " n=" + n);
+            for (int k = 0; k < n; k++) expect(got[2 * k] == left + 1 && got[2 * k + 1] == k, "complex128 sendrecv n=" + n);
+            float[] f = new float[2 * n], fsum = new float[2 * n];
+            for (int k = 0; k < n; k++) {
+                f[2 * k] = rank + 1;
+                f[2 * k + 1] = k % 1000;
+            }
+            W.allreduce(Buf.ofComplex(f), Buf.ofComplex(fsum), Op.SUM);
+            for (int k = 0; k < n; k++) {
+                expect(fsum[2 * k] == (float) s && fsum[2 * k + 1] == (float) (size * (k % 1000)), "complex64 SUM n=" + n);
+            }
+            if (n > 1023) continue;
+            // PROD of (r + 1) + i·k over r = 0..size-1, with k below 8 so that every partial product is exact
+            double[] prod = new double[2 * n];
+            for (int k = 0; k < n; k++) z[2 * k + 1] = k % 8;
+            W.allreduce(Buf.ofComplex(z), Buf.ofComplex(prod), Op.PROD);
+            float[] fz = new float[2 * n], fprod = new float[2 * n];
+            for (int k = 0; k < n; k++) {
+                fz[2 * k] = rank + 1;
+                fz[2 * k + 1] = k % 8;
+            }
+            W.allreduce(Buf.ofComplex(fz), Buf.ofComplex(fprod), Op.PROD);
+            for (int k = 0; k < n; k++) {
+                double re = 1, im = 0;
+                for (int r = 0; r < size; r++) {
+                    double a = r + 1, b = k % 8, t = re * a - im * b;
+                    im = re * b + im * a;
+                    re = t;
+                }
+                expect(prod[2 * k] == re && prod[2 * k + 1] == im, "complex128 PROD n=" + n + " k=" + k + ": "
+                        + prod[2 * k] + "+" + prod[2 * k + 1] + "i, want " + re + "+" + im + "i");
+                expect(fprod[2 * k] == (float) re && fprod[2 * k + 1] == (float) im, "complex64 PROD n=" + n + " k=" + k);
+            }
+            double[] b = new double[2 * n];
+            if (rank == 0) System.arraycopy(z, 0, b, 0, 2 * n);
+            W.bcast(Buf.ofComplex(b), 0);
+            for (int k = 0; k < n; k++) expect(b[2 * k] == 1 && b[2 * k + 1] == k % 8, "complex128 bcast n=" + n);
+        }
+        boolean odd = false;
+        try {
+            Buf.ofComplex(new double[3]);
+        } catch (IllegalArgumentException e) {
+            odd = true;
+        }
+        expect(odd, "an odd-length interleaved array refused");
+        MpiException e = null;
+        try {
+            W.allreduce(Buf.ofComplex(new double[2]), Buf.ofComplex(new double[2]), Op.MAX);
+        } catch (MpiException x) {
+            e = x;
+        }
+        expect(e != null && e.errorClass() == ErrorClass.ERR_OP, "complex MAX: " + (e == null ? "no error" : e.errorClass()));
+    }
+
+    /** MpiException.errorClass(): the same constant under either library for a truncated message and a bad rank. */
+    static void errorClasses() {
+        int right = (rank + 1) % size, left = (rank + size - 1) % size;
+        MpiException e = null;
+        try {
+            W.sendrecv(new long[3], right, 42, new long[2], left, 42);
+        } catch (MpiException x) {
+            e = x;
+        }
+        expect(e != null && e.errorClass() == ErrorClass.ERR_TRUNCATE && e.errorClass().code() == e.errorCode(),
+                "truncation: " + (e == null ? "no error" : e.errorClass() + " " + e.errorCode()));
+        e = null;
+        try (java.lang.foreign.Arena a = java.lang.foreign.Arena.ofConfined()) {
+            W.send(a.allocate(8), size + 5, 0);
+        } catch (MpiException x) {
+            e = x;
+        }
+        expect(e != null && e.errorClass() == ErrorClass.ERR_RANK, "rank size+5: " + (e == null ? "no error" : e.errorClass()));
+        expect(new MpiException("not MPI", 0).errorClass() == ErrorClass.SUCCESS, "a non-MPI error has class SUCCESS");
+        expect(ErrorClass.ERR_TRUNCATE.code() == MPI.abi().errTruncate(), "ERR_TRUNCATE's code");
     }
 
     static void large() {

@@ -105,7 +105,7 @@ class MpiJobTest {
     @ParameterizedTest(name = "{0}, {1} ranks")
     @MethodSource("apiJobs")
     void mpi4pyApiAdditions(MpiFlavour f, int np) {
-        assertAllRanksPassed(job(installed(f), np, java(ApiMain.class.getName()), 120), np, "14");
+        assertAllRanksPassed(job(installed(f), np, java(ApiMain.class.getName()), 120), np, "17");
     }
 
     /** Issue 13's defects (byte MAX/MIN, PROC_NULL, bounds, aliasing, read-only and over-long receives, ...). */

@@ -27,6 +27,9 @@ public interface Abi {
     /** {@code MPI_ERR_TRUNCATE}: 15 in Open MPI, 14 in MPICH. */
     int errTruncate();
 
+    /** Whether error classes have MPICH's numbers (else Open MPI's; see {@code org.jhpc.mpi.ErrorClass}). */
+    default boolean mpichNumbering() { return false; }
+
     /** {@code MPI_ORDER_C} for subarray datatypes: 0 in Open MPI, 56 in MPICH. */
     int orderC();
 

@@ -38,6 +38,7 @@ public final class LibMpi {
     private static final MethodHandle MPI_COMM_DUP = Downcalls.bind("MPI_Comm_dup", BLOCKING, JAVA_INT, H, ADDRESS);
     private static final MethodHandle MPI_COMM_SPLIT = Downcalls.bind("MPI_Comm_split", BLOCKING, JAVA_INT, H, JAVA_INT, JAVA_INT, ADDRESS);
     private static final MethodHandle MPI_ERROR_STRING = Downcalls.bind("MPI_Error_string", BLOCKING, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+    private static final MethodHandle MPI_ERROR_CLASS = Downcalls.bind("MPI_Error_class", BLOCKING, JAVA_INT, JAVA_INT, ADDRESS);
     private static final MethodHandle MPI_WTIME = Downcalls.bind("MPI_Wtime", BOUNDED, JAVA_DOUBLE);
     private static final MethodHandle MPI_WTICK = Downcalls.bind("MPI_Wtick", BOUNDED, JAVA_DOUBLE);
     private static final MethodHandle MPI_SEND = Downcalls.bind("MPI_Send", BLOCKING, JAVA_INT, ADDRESS, JAVA_INT, H, JAVA_INT, JAVA_INT, H);
@@ -231,6 +232,15 @@ public final class LibMpi {
     public static int errorString(int errorcode, MemorySegment string, MemorySegment resultlen) {
         try {
             return (int) MPI_ERROR_STRING.invokeExact(errorcode, string, resultlen);
+        } catch (Throwable t) {
+            throw Downcalls.rethrow(t);
+        }
+    }
+
+    /** {@code int MPI_Error_class(int errorcode, int *errorclass)} (blocking). */
+    public static int errorClass(int errorcode, MemorySegment errorclass) {
+        try {
+            return (int) MPI_ERROR_CLASS.invokeExact(errorcode, errorclass);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }

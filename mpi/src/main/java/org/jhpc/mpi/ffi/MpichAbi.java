@@ -31,6 +31,7 @@ public final class MpichAbi implements Abi {
     @Override public long handle(Predefined p) { return p.mpichValue; }
     @Override public MemorySegment inPlace() { return MemorySegment.ofAddress(-1L); }
     @Override public int errTruncate() { return 14; }
+    @Override public boolean mpichNumbering() { return true; }
     @Override public int orderC() { return 56; }
     @Override public long statusSize() { return 20; }
     @Override public int statusSource(MemorySegment s) { return s.get(ValueLayout.JAVA_INT, 8); }
