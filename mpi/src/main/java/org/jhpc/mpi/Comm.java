@@ -181,7 +181,8 @@ public class Comm extends BufferOverloads {
      */
     private static Status protectedRecv(Stage st, Scratch s, Buf b, int source, int tag, long c, String fn) {
         MemorySegment msg = s.message();
-        MPI.check(LibMpi.mprobe(peer(source), tag, c, msg, s.status), fn + " (MPI_Mprobe)");
+        int rc = LibMpi.mprobe(peer(source), tag, c, msg, s.status);
+        if (rc != 0) throw MPI.error(rc, fn + " (MPI_Mprobe)");   // the name is built only on failure
         long bytes = MPI.abi().statusBytes(s.status);
         long cap = b.segment.byteSize();
         if (bytes > cap) {
@@ -195,7 +196,8 @@ public class Comm extends BufferOverloads {
                     + " bytes for a buffer of " + cap + " (error " + code + ")", code);
         }
         MemorySegment m = st.take(cap);
-        MPI.check(LibMpi.mrecv(m, b.count, type(b), msg, s.status), fn + " (MPI_Mrecv)");
+        rc = LibMpi.mrecv(m, b.count, type(b), msg, s.status);
+        if (rc != 0) throw MPI.error(rc, fn + " (MPI_Mrecv)");
         if (bytes > 0) MemorySegment.copy(m, 0, b.segment, 0, bytes);
         return status(s, b.type);
     }
