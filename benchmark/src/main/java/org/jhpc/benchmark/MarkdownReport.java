@@ -132,18 +132,35 @@ public final class MarkdownReport {
     }
 
     private static void mpiTable(StringBuilder b, Results.WorkloadResult w, Case c) {
-        Summary base = w.summary(w.workload().baseRow(), c);
-        b.append("| program | one-way latency µs (median, min–max) | vs C | bandwidth GB/s (8 MiB) | process s | load |\n");
-        b.append("|---|---:|---:|---:|---:|---:|\n");
+        boolean bw = c.args().get(0).equals("bandwidth");
+        String what = c.args().get(0).equals("allreduce") ? "µs per allreduce" : bw ? "one-way µs at 1 MiB" : "one-way µs";
+        b.append("| program | MPI | ").append(what).append(" (median, min–max) | vs C, same MPI |")
+                .append(bw ? " GB/s at 1 MiB | peak GB/s |" : "").append(" agrees | process s | load |\n");
+        b.append("|---|---|---:|---:|").append(bw ? "---:|---:|" : "").append("---|---:|---:|\n");
         for (Row r : w.rows()) {
             Summary s = w.summary(r.id(), c);
             if (s == null) continue;
-            b.append("| ").append(r.label()).append(" | ").append(Fmt.g(s.computeMedian() * 1e6));
+            Summary base = w.summary(MpiWorkload.baseFor(r.id()), c);
+            b.append("| ").append(r.label()).append(" | ").append(r.id().substring(r.id().lastIndexOf('-') + 1)).append(" | ")
+                    .append(Fmt.g(s.computeMedian() * 1e6));
             if (s.warmRuns() > 1) b.append(" (").append(Fmt.g(s.computeMin() * 1e6)).append("–").append(Fmt.g(s.computeMax() * 1e6)).append(")");
-            b.append(" | ").append(base == null ? "–" : Fmt.ratio(s.computeMedian() / base.computeMedian())).append(" | ")
-                    .append(Fmt.g(s.extraNumber("bandwidth_gbs"))).append(" | ").append(Fmt.g(s.wallMedian())).append(" | ")
-                    .append(Fmt.g(s.loadMax())).append(s.busy() ? " ⚠" : "").append(s.failure() != null ? " **failed: " + s.failure() + "**" : "")
+            b.append(" | ").append(base == null ? "–" : Fmt.ratio(s.computeMedian() / base.computeMedian())).append(" |");
+            if (bw) b.append(" ").append(Fmt.g(s.extraNumber("bandwidth_gbs"))).append(" | ").append(Fmt.g(s.extraNumber("peak_gbs"))).append(" |");
+            b.append(" ").append(s.failure() != null ? "**NO** (" + s.failure() + ")" : s.agrees() == null ? "n/a" : s.agrees() ? "yes" : "**NO**")
+                    .append(" | ").append(Fmt.g(s.wallMedian())).append(" | ").append(Fmt.g(s.loadMax())).append(s.busy() ? " ⚠" : "")
                     .append(" |\n");
+        }
+        if (!bw) return;
+        List<String> sizes = List.of(c.args().get(2).split(","));
+        b.append("\nBandwidth GB/s by message size (last warm run):\n\n| program |");
+        for (String z : sizes) b.append(" ").append(Machine.human(Long.parseLong(z))).append(" |");
+        b.append("\n|---|").append("---:|".repeat(sizes.size())).append("\n");
+        for (Row r : w.rows()) {
+            Summary s = w.summary(r.id(), c);
+            if (s == null) continue;
+            b.append("| ").append(r.id()).append(" |");
+            for (String z : sizes) b.append(" ").append(Fmt.g(s.extraNumber("bw_" + z))).append(" |");
+            b.append("\n");
         }
     }
 

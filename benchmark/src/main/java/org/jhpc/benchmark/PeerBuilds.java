@@ -33,6 +33,9 @@ public final class PeerBuilds {
     public static final Spec AUC_F90 = new Spec("auc_f90", "gfortran", "fortran/auc_serial.f90",
             List.of("-O3", "-march=native"));
     public static final Spec PINGPONG_C = new Spec("pingpong_c", "mpicc", "mpi/pingpong.c", List.of("-O2"));
+    /** {@code jhpc bench mpi}'s C peer, once per MPI library: built with that library's own mpicc. */
+    public static final Spec MPIBENCH_OPENMPI = new Spec("mpibench_openmpi", "mpicc.openmpi", "mpi/mpibench.c", List.of("-O2"));
+    public static final Spec MPIBENCH_MPICH = new Spec("mpibench_mpich", "mpicc.mpich", "mpi/mpibench.c", List.of("-O2"));
 
     private final Path peers;
     private final Path scratch;
@@ -59,6 +62,7 @@ public final class PeerBuilds {
             case "g++" -> tools.gxx;
             case "gfortran" -> tools.gfortran;
             case "mpicc" -> tools.mpicc;
+            case "mpicc.openmpi", "mpicc.mpich" -> Toolchain.which(spec.compiler());
             default -> Optional.empty();
         };
         Path src = peers.resolve(spec.source());
@@ -94,7 +98,8 @@ public final class PeerBuilds {
 
     static String debian(String compiler) {
         return switch (compiler) {
-            case "mpicc" -> "libopenmpi-dev";
+            case "mpicc", "mpicc.openmpi" -> "libopenmpi-dev";
+            case "mpicc.mpich" -> "libmpich-dev";
             default -> compiler;
         };
     }

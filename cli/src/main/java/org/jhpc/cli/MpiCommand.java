@@ -8,6 +8,7 @@ import org.jhpc.mpi.Comm;
 import org.jhpc.mpi.MPI;
 import org.jhpc.mpi.MpiException;
 import org.jhpc.mpi.Mpirun;
+import org.jhpc.mpi.bench.MpiBench;
 import org.jhpc.mpi.bench.PingPong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"MPI through Open MPI's or MPICH's libmpi (bound with Java's FFM API). Launch with mpirun, e.g.",
                 "  mpirun --oversubscribe --bind-to none -np 4 ./jhpc mpi rightrank",
                 "(as root add --allow-run-as-root). Without mpirun a command runs as one rank."},
-        subcommands = {MpiCommand.RightRank.class, MpiCommand.Pingpong.class, MpiCommand.Doctor.class})
+        subcommands = {MpiCommand.RightRank.class, MpiCommand.Pingpong.class, MpiCommand.Bench.class, MpiCommand.Doctor.class})
 public final class MpiCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -107,6 +108,95 @@ public final class MpiCommand implements Runnable {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(String.format(Locale.ROOT, "latency_us=%.4f", lat * 1e6));
                 out.println(String.format(Locale.ROOT, "bandwidth_gbs=%.4f", bandwidthBytes / bw * 1e-9));
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
+            description = {"The protocol of `jhpc bench mpi` (and of peers/mpi/mpibench.c and mpibench.py), on 2 or more ranks:",
+                    "  latency BYTES ITERS REPS          ping-pong between ranks 0 and 1 from a byte[]; one-way us",
+                    "  bandwidth FIG SIZES ITERS REPS    ping-pong at each size of the comma list SIZES; the figure at FIG bytes",
+                    "  allreduce DOUBLES ITERS REPS      allreduce(SUM) of a double[] on every rank; us per call",
+                    "Medians of REPS batches of ITERS operations between two MPI_Wtime reads. Rank 0 prints latency_us=,",
+                    "check= (the byte sum of a verified round trip, or the sum of the allreduce's result) and, for",
+                    "bandwidth, bandwidth_gbs= (at FIG), peak_gbs= and bw_<size>= (GB = 1e9 bytes)."})
+    static final class Bench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Parameters(paramLabel = "MODE ARGS", arity = "1..*", description = "latency, bandwidth or allreduce, then its numbers")
+        java.util.List<String> args;
+        @Option(names = "--native", description = "native memory segments instead of Java arrays") boolean nat;
+
+        @Override
+        public Integer call() {
+            String mode = args.get(0);
+            int want = switch (mode) {
+                case "latency", "allreduce" -> 4;
+                case "bandwidth" -> 5;
+                default -> throw new UserError("unknown mode '" + mode + "' (expected latency, bandwidth or allreduce)");
+            };
+            if (args.size() != want) throw new UserError(mode + " takes " + (want - 1) + " numbers, got " + (args.size() - 1));
+            long[] n = new long[want - 1];
+            java.util.List<Integer> sizes = new java.util.ArrayList<>();
+            for (int i = 1; i < want; i++) {
+                String a = args.get(i);
+                try {
+                    if (mode.equals("bandwidth") && i == 2) {
+                        for (String s : a.split(",")) sizes.add(Integer.parseInt(s.strip()));
+                        if (sizes.stream().anyMatch(x -> x < 1)) throw new NumberFormatException();
+                    } else {
+                        n[i - 1] = Long.parseLong(a);
+                        if (n[i - 1] < (i == 1 && !mode.equals("bandwidth") ? 0 : 1) || n[i - 1] > Integer.MAX_VALUE) {
+                            throw new NumberFormatException();
+                        }
+                    }
+                } catch (NumberFormatException e) {
+                    throw new UserError("not a valid count for " + mode + ": '" + a + "'");
+                }
+            }
+            Comm w = world();
+            if (w.size() < 2) {
+                throw new UserError("mpi bench needs 2 ranks: mpirun -np 2 ./jhpc mpi bench ... (this job has " + w.size() + ")");
+            }
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            int reps = (int) n[want - 2];
+            long iters = n[want - 3];
+            switch (mode) {
+                case "latency" -> {
+                    MpiBench.Result r = MpiBench.pingpong(w, (int) n[0], iters, reps, nat);
+                    lines.add(String.format(Locale.ROOT, "latency_us=%.4f", r.seconds() * 1e6));
+                    lines.add(String.format(Locale.ROOT, "check=%.0f", r.check()));
+                }
+                case "allreduce" -> {
+                    MpiBench.Result r = MpiBench.allreduce(w, (int) n[0], iters, reps, nat);
+                    lines.add(String.format(Locale.ROOT, "latency_us=%.4f", r.seconds() * 1e6));
+                    lines.add(String.format(Locale.ROOT, "check=%.0f", r.check()));
+                }
+                default -> {
+                    int fig = (int) n[0];
+                    double peak = 0, figt = 0, figcheck = 0;
+                    for (int s : sizes) {
+                        MpiBench.Result r = MpiBench.pingpong(w, s, MpiBench.itersFor(s, iters), reps, nat);
+                        double gbs = s / r.seconds() * 1e-9;
+                        peak = Math.max(peak, gbs);
+                        if (s == fig) {
+                            figt = r.seconds();
+                            figcheck = r.check();
+                        }
+                        lines.add(String.format(Locale.ROOT, "bw_%d=%.4f", s, gbs));
+                    }
+                    lines.add(String.format(Locale.ROOT, "latency_us=%.4f", figt * 1e6));
+                    lines.add(String.format(Locale.ROOT, "bandwidth_gbs=%.4f", figt > 0 ? fig / figt * 1e-9 : 0));
+                    lines.add(String.format(Locale.ROOT, "peak_gbs=%.4f", peak));
+                    lines.add(String.format(Locale.ROOT, "check=%.0f", figcheck));
+                }
+            }
+            if (w.rank() == 0) {
+                PrintWriter out = spec.commandLine().getOut();
+                lines.forEach(out::println);
                 out.flush();
             }
             return 0;

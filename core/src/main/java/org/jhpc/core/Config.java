@@ -27,8 +27,9 @@ public enum Config {
     LIBMPI("jhpc.libmpi", "JHPC_LIBMPI", "", "mpi",
             "the `libmpi.so` to load (default: searched in the usual Open MPI places)"),
     MPIRUN(null, "JHPC_MPIRUN", "", "mpi", "the `mpirun` tests and `jhpc mpi doctor` use (default: the first on PATH)"),
-    MPI_THREAD(null, "JHPC_MPI_THREAD", "funneled", "mpi",
-            "the MPI thread level asked for: `single`, `funneled`, `serialized` or `multiple`"),
+    MPI_THREAD(null, "JHPC_MPI_THREAD", "single", "mpi",
+            "the MPI thread level asked for: `single`, `funneled`, `serialized` or `multiple` (jhpc calls MPI from one "
+                    + "thread; Open MPI 4.1 locks at every level above `single`, about 70 ns per send and receive)"),
     ROOT("jhpc.root", null, "", "profiler",
             "the repository root (set by `./jhpc` and by Surefire): where the profiler finds sources and its agent jar"),
     PROFILER_AGENT("jhpc.profiler.agent", null, "", "profiler",

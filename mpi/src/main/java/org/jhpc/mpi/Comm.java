@@ -184,7 +184,8 @@ public class Comm extends BufferOverloads {
      */
     private static Status protectedRecv(Stage st, Scratch s, Buf b, int source, int tag, long c, String fn) {
         MemorySegment msg = s.message();
-        MPI.check(LibMpi.mprobe(peer(source), tag, c, msg, s.status), fn + " (MPI_Mprobe)");
+        int rc = LibMpi.mprobe(peer(source), tag, c, msg, s.status);
+        if (rc != 0) throw MPI.error(rc, fn + " (MPI_Mprobe)");   // the name is built only on failure
         long bytes = MPI.abi().statusBytes(s.status);
         long cap = b.packedBytes();
         if (bytes > cap) {
@@ -198,7 +199,8 @@ public class Comm extends BufferOverloads {
                     + " bytes for a buffer of " + cap + " (error " + code + ")", code);
         }
         MemorySegment m = st.take(b.segment.byteSize());   // laid out as the buffer: a derived type's holes too
-        MPI.check(LibMpi.mrecv(m, count(b), type(b), msg, s.status), fn + " (MPI_Mrecv)");
+        rc = LibMpi.mrecv(m, count(b), type(b), msg, s.status);
+        if (rc != 0) throw MPI.error(rc, fn + " (MPI_Mrecv)");
         if (bytes > 0) b.copySelected(m, b.segment, bytes);
         return status(s, b.type);
     }

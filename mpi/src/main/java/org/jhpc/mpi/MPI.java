@@ -12,8 +12,9 @@ import org.jhpc.mpi.ffi.Native;
 /**
  * The entry point, as {@code from mpi4py import MPI}: {@link #COMM_WORLD}, the wildcard constants, {@link #wtime()},
  * and the process's MPI lifecycle. MPI is initialised on first use of a communicator (thread level from
- * {@code JHPC_MPI_THREAD}: single, funneled, serialized or multiple; default funneled, i.e. one thread calls MPI:
- * Open MPI's multiple level costs about 70 ns per message in locking, a quarter of its latency here); it is finalised
+ * {@code JHPC_MPI_THREAD}: single, funneled, serialized or multiple; default single, i.e. one thread calls MPI, as
+ * a C program's {@code MPI_Init}: Open MPI 4.1 turns its locks on at every level above single, funneled included,
+ * which costs about 70 ns per send-and-receive pair, a third of its latency here); it is finalised
  * by {@link #finish(int)} or, failing that, by a shutdown hook. An exception that escapes any thread calls
  * {@code MPI_Abort}, so the other ranks do not hang waiting for a dead one. Without {@code mpirun} the process is
  * an MPI singleton (one rank).
@@ -240,12 +241,21 @@ public final class MPI {
 
     /**
      * Which launcher started this process, from its environment: {@code Open MPI mpirun}, {@code MPICH/Hydra},
-     * {@code Slurm srun}, or {@code none (singleton)}.
+     * {@code Slurm srun (PMIx)}, {@code Slurm srun (PMI-2)}, {@code Slurm srun without an MPI plugin ...}, or
+     * {@code none (singleton)}.
      */
     public static String launcher() {
         if (System.getenv("OMPI_COMM_WORLD_SIZE") != null) return "Open MPI mpirun";
+        if (System.getenv("SLURM_STEP_ID") != null) {
+            // srun's MPI plugins: --mpi=pmix sets PMIX_RANK, --mpi=pmi2 sets PMI_FD (and PMI_SIZE, as Hydra does)
+            if (System.getenv("PMIX_RANK") != null) return "Slurm srun (PMIx)";
+            if (System.getenv("PMI_FD") != null) return "Slurm srun (PMI-2)";
+            if (System.getenv("HYDRA_CONTROL_FD") == null && System.getenv("PMI_SIZE") == null) {
+                return "Slurm srun without an MPI plugin (each task is a singleton: srun --mpi=pmix for Open MPI, "
+                        + "--mpi=pmi2 for MPICH)";
+            }
+        }
         if (System.getenv("PMI_SIZE") != null || System.getenv("HYDRA_CONTROL_FD") != null) return "MPICH/Hydra";
-        if (System.getenv("SLURM_STEP_ID") != null && System.getenv("PMIX_RANK") != null) return "Slurm srun";
         return "none (singleton)";
     }
 
