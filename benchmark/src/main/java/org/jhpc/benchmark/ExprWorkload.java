@@ -83,4 +83,9 @@ public final class ExprWorkload implements Workload {
     public Answer check(Context ctx, Case c, Proc.Outcome o, Invocation inv) {
         return Answer.none("values not compared here (expr's tests check them against numpy)");
     }
+
+    @Override
+    public boolean repeatsInProcess() {
+        return true;
+    }
 }

@@ -60,16 +60,16 @@ public final class Harness {
                 List<Row> rows = new ArrayList<>();
                 String jmh = Jmh.unavailable(o);
                 for (Row r : all) {
-                    if (o.quick() && r.slow() && r.launch() != null && o.only().isEmpty()) {
-                        skipped.put(r.id(), "not run with --quick (slow: " + (r.extrapolated() ? "run on reduced cases"
-                                : "a launcher and a JVM per rank") + "); the full run has it");
-                        continue;
-                    }
-                    if (!o.wants(r) || r.launch() == null) continue;
+                    if (r.launch() == null || !o.only().isEmpty() && !o.only().contains(r.id())) continue;
                     if (r.kind() == Row.Kind.JMH && jmh != null) {
                         skipped.put(r.id(), jmh);
                         continue;
                     }
+                    if (o.quick() && r.slow() && o.only().isEmpty()) {
+                        skipped.put(r.id(), "not run with --quick (one of the slow rows); the full run has it");
+                        continue;
+                    }
+                    if (!o.wants(r)) continue;
                     rows.add(r);
                 }
                 if (!o.only().isEmpty()) skipped.keySet().retainAll(o.only());
@@ -96,7 +96,7 @@ public final class Harness {
                 if (o.sweep()) cases.addAll(w.sweep(o));
                 casesOf.put(w, cases);
                 for (Case c : cases) {
-                    for (Row r : applicable(rowsOf.get(w), c)) total += r.kind() == Row.Kind.JMH ? 1 : 1 + warmRuns(c) - firstRound(c);
+                    for (Row r : applicable(rowsOf.get(w), c)) total += r.kind() == Row.Kind.JMH ? 1 : 1 + warmRuns(c) - firstRound(w, c);
                 }
             }
             progress.start(total);
@@ -108,7 +108,7 @@ public final class Harness {
                     List<Row> rows = applicable(rowsOf.get(w), c);
                     List<Row> procs = rows.stream().filter(r -> r.kind() != Row.Kind.JMH).toList();
                     Map<Row, List<Measurement>> byRow = new LinkedHashMap<>();
-                    for (int round = firstRound(c); round <= warmRuns(c); round++) {
+                    for (int round = firstRound(w, c); round <= warmRuns(c); round++) {
                         for (Row r : procs) {
                             Measurement m = runOnce(ctx, w, r, c, round);
                             byRow.computeIfAbsent(r, k -> new ArrayList<>()).add(m);
@@ -142,11 +142,12 @@ public final class Harness {
     }
 
     /**
-     * 0 (the cold run first), or 1 for a --quick sweep: its rows have just run the main case, so its one run is warm
-     * and reported as such (no cold column).
+     * 0 (the cold run first), or 1 under --quick for a sweep case (its rows have just run the main case, so its one
+     * run is warm) and for a workload whose programs repeat themselves in-process ({@link Workload#repeatsInProcess}):
+     * one run each, reported as warm, no cold column.
      */
-    private int firstRound(Case c) {
-        return o.quick() && c.sweep() ? 1 : 0;
+    private int firstRound(Workload w, Case c) {
+        return o.quick() && (c.sweep() || w.repeatsInProcess()) ? 1 : 0;
     }
 
     private int warmRuns(Case c) {

@@ -106,4 +106,9 @@ public final class MpiWorkload implements Workload {
         double lat = Parse.number(Parse.keyValues(o.out()).get("latency_us"));
         return Double.isNaN(lat) ? Answer.no("no latency_us= line") : Answer.none(String.format(Locale.ROOT, "latency %.3f us", lat));
     }
+
+    @Override
+    public boolean repeatsInProcess() {
+        return true;
+    }
 }
