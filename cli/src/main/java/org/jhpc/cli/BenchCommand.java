@@ -31,8 +31,9 @@ import picocli.CommandLine.Parameters;
                 "WORKLOAD: diff2d, auc, expr, mpi, all, or model (the MPI scaling model for diff2d)."})
 final class BenchCommand implements Callable<Integer> {
     /**
-     * Warm runs per row and main case without --runs: 3 keeps `jhpc bench all` (every row, the full sweeps and the
-     * JMH rows) to about 6 minutes on an idle 2-core machine and well under 20 at a load of 2-3x the cores.
+     * Warm runs per row and main case without --runs: 3, so that `jhpc bench all` (every row, the full sweeps and the
+     * JMH rows) takes an estimated 6-8 minutes on an idle 2-core machine (from the checked-in sets' per-run times;
+     * not measured end to end), inside the 20 minutes a full set may take.
      */
     static final int DEFAULT_RUNS = 3;
 
