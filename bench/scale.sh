@@ -1,33 +1,13 @@
 #!/usr/bin/env bash
-# diff2d at scale: compute seconds (--timing / compute_seconds=, the time loop only) of jhpc's threads variant on
-# 2 threads and on 1, simd (1 thread), the default variant, and the C++ peer's OpenMP one-sweep kernel on 2 threads
-# (static schedule) and its serial one-sweep kernel, interleaved round by round (a busy machine). First checks that
-# the OpenMP peer's final grid equals its serial one, byte for byte.
-# Usage: bench/scale.sh ROUNDS 'SET...'   e.g. bench/scale.sh 5 '--set dx=0.05'
+# Thin wrapper over `jhpc bench diff2d` (the harness in benchmark/, see benchmark/README.md), kept for old habits:
+# diff2d at scale, the rows the old script compared (jhpc threads at 1..cores threads, simd, the default variant,
+# the C++ one-sweep peer and its OpenMP kernel at 1..cores threads) on the slides' case, interleaved; those of them
+# that are sweep rows (cpp-two, jhpc-simd, jhpc-threads-N) also over the size sweep, 64²..4096².
+#   bench/scale.sh [RUNS] [more jhpc bench options...]   e.g. bench/scale.sh 5 --out /tmp/r
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$ROOT"
-ROUNDS="$1"; read -ra SETS <<<"$2"
-make -s -C peers/cpp diff2d diff2d_omp
-tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
-OMP_NUM_THREADS=2 peers/cpp/diff2d_omp --kernel omp "${SETS[@]}" --set runtime=0.05 --save "$tmp/omp.npy" >/dev/null 2>&1
-peers/cpp/diff2d --kernel one "${SETS[@]}" --set runtime=0.05 --save "$tmp/one.npy" >/dev/null 2>&1
-cmp -s "$tmp/omp.npy" "$tmp/one.npy" && echo "omp peer == serial peer (runtime 0.05): yes" || { echo "omp peer differs"; exit 1; }
-secs() { "$@" 2>&1 >/dev/null | sed -n 's/^compute_seconds=//p'; }
-for ((r = 0; r < ROUNDS; r++)); do
-  echo "threads2 $(secs ./jhpc diff2d "${SETS[@]}" --variant threads --threads 2 --timing)"
-  echo "threads1 $(secs ./jhpc diff2d "${SETS[@]}" --variant threads --threads 1 --timing)"
-  echo "simd $(secs ./jhpc diff2d "${SETS[@]}" --variant simd --timing)"
-  echo "default $(secs ./jhpc diff2d "${SETS[@]}" --timing)"
-  echo "cpp-omp2 $(OMP_NUM_THREADS=2 OMP_PROC_BIND=false secs peers/cpp/diff2d_omp --kernel omp "${SETS[@]}")"
-  echo "cpp-one $(secs peers/cpp/diff2d --kernel one "${SETS[@]}")"
-done >"$tmp/raw"
-python3 - "$tmp/raw" <<'PY'
-import sys, statistics as st
-rows = {}
-for line in open(sys.argv[1]):
-    k, v = line.split()
-    rows.setdefault(k, []).append(float(v))
-for k, v in rows.items():
-    print("%-9s median %.4f  min %.4f  (n=%d)" % (k, st.median(v), min(v), len(v)))
-PY
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+args=()
+if [ $# -gt 0 ] && [[ "$1" =~ ^[0-9]+$ ]]; then args=(--runs "$1"); shift; fi
+rows=cpp-two,cpp-one,jhpc-simd,jhpc-default
+for t in $(seq 1 "$(nproc)"); do rows="$rows,jhpc-threads-$t,cpp-omp-$t"; done
+exec "$ROOT/jhpc" bench diff2d --only "$rows" "${args[@]}" "$@"

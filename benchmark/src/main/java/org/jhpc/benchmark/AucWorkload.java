@@ -46,7 +46,8 @@ public final class AucWorkload implements Workload {
     public List<Case> sweep(BenchOptions o) {
         long top = o.tiny() ? 100_000 : o.quick() ? 10_000_000L : 1_000_000_000L;
         List<Case> cases = new ArrayList<>();
-        for (long n = o.tiny() ? 10_000 : 100_000; n <= top; n *= 10) cases.add(points(n, true));
+        long factor = o.quick() ? 100 : 10;   // --quick: 1e5 and 1e7 only
+        for (long n = o.tiny() ? 10_000 : 100_000; n <= top; n *= factor) cases.add(points(n, true));
         return cases;
     }
 
@@ -81,8 +82,9 @@ public final class AucWorkload implements Workload {
             skipped.put("jhpc-mpi-*", "no mpirun (Debian: openmpi-bin libopenmpi-dev)");
         } else {
             for (int r : ctx.threadCounts()) {
+                // slow: --quick leaves the mpi variant to the diff2d table (mpirun and R JVMs per run)
                 rows.add(new Row("jhpc-mpi-" + r, "jhpc mpi, " + r + " rank" + (r > 1 ? "s" : ""), "Java (jhpc)", Row.Kind.JHPC,
-                        r, r, false, false, false, Jmh.launcherFlags() + "; mpirun --bind-to none",
+                        r, r, false, true, false, Jmh.launcherFlags() + "; mpirun --bind-to none",
                         (c, dir) -> Invocation.of(ctx.mpirun(r, ctx.jhpc(args(c, List.of("--variant", "mpi")))))));
             }
         }

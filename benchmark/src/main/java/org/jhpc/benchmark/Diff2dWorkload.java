@@ -18,6 +18,8 @@ import org.jhpc.core.Npy;
  */
 public final class Diff2dWorkload implements Workload {
     public static final double FIELD_TOLERANCE = 1e-12;
+    /** --quick's main case: the slides' 200² grid for a quarter of its 5999 steps. */
+    static final long QUICK_STEPS = 1500;
 
     @Override
     public String name() {
@@ -58,13 +60,13 @@ public final class Diff2dWorkload implements Workload {
 
     @Override
     public List<Case> mainCases(BenchOptions o) {
-        return List.of(o.tiny() ? grid(32, 50, false) : slidesDefault());
+        return List.of(o.tiny() ? grid(32, 50, false) : o.quick() ? grid(200, QUICK_STEPS, false) : slidesDefault());
     }
 
     @Override
     public List<Case> sweep(BenchOptions o) {
         if (o.tiny()) return List.of(grid(16, 20, true), grid(48, 20, true));
-        long[] sizes = o.quick() ? new long[] {64, 256, 1024} : new long[] {64, 256, 1024, 4096};
+        long[] sizes = o.quick() ? new long[] {64, 1024} : new long[] {64, 256, 1024, 4096};
         double target = o.quick() ? 1e7 : 5e7;
         List<Case> cases = new ArrayList<>();
         for (long n : sizes) cases.add(grid(n, Math.max(4, Math.round(target / (n * n))), true));
@@ -84,12 +86,10 @@ public final class Diff2dWorkload implements Workload {
         // C++: the slides' two sweeps, one fused sweep, OpenMP over rows
         peerRow(ctx, rows, skipped, PeerBuilds.DIFF2D_CPP, "cpp-two", "C++ two sweeps (slides)", "two", 1, Map.of(), true);
         peerRow(ctx, rows, skipped, PeerBuilds.DIFF2D_CPP, "cpp-one", "C++ one sweep", "one", 1, Map.of(), false);
+        peerRow(ctx, rows, skipped, PeerBuilds.DIFF2D_F90, "f90", "Fortran two sweeps", "two", 1, Map.of(), true);
         for (int t : ctx.threadCounts()) {
             peerRow(ctx, rows, skipped, PeerBuilds.DIFF2D_OMP, "cpp-omp-" + t, "C++ OpenMP one sweep, " + t + " thr", "omp", t,
                     Map.of("OMP_NUM_THREADS", String.valueOf(t), "OMP_PROC_BIND", "false"), false);
-        }
-        if (ctx.tools.gfortran.isPresent()) {
-            skipped.put("f90", "no Fortran diff2d peer in peers/fortran yet (auc has one)");
         }
         // Python, the slides' ladder
         pyRow(ctx, rows, skipped, "py-pure", "Python lists and loops (slides' diff2d.py)", "pure", null, 1, Map.of(), true, false);
@@ -163,7 +163,8 @@ public final class Diff2dWorkload implements Workload {
             return;
         }
         String flags = spec.flagsText() + (env.isEmpty() ? "" : "; " + env);
-        rows.add(new Row(id, label, "C++", Row.Kind.PEER, threads, 1, false, false, sweep, flags, (c, dir) -> {
+        String language = spec.compiler().equals("gfortran") ? "Fortran" : "C++";
+        rows.add(new Row(id, label, language, Row.Kind.PEER, threads, 1, false, false, sweep, flags, (c, dir) -> {
             List<String> a = new ArrayList<>(List.of(bin.get().toString(), "--kernel", kernel));
             a.addAll(c.args());
             a.addAll(List.of("--save", dir.resolve("field.npy").toString()));

@@ -102,4 +102,9 @@ public final class ExprWorkload implements Workload {
         String d = String.format(Locale.ROOT, "checksum %s, exact %s", Double.toString(got), Double.toString(ref));
         return new Answer(got == ref, d, got);
     }
+
+    @Override
+    public boolean repeatsInProcess() {
+        return true;
+    }
 }

@@ -41,8 +41,10 @@ public final class Harness {
             throw new UncheckedIOException(e);
         }
         try {
-            PeerBuilds builds = new PeerBuilds(o.peers(), scratch, tools, o.deadline());
-            PeerBuilds refs = new PeerBuilds(o.root().resolve("peers"), scratch.resolve("ref"), tools, o.deadline());
+            Path cache = o.root().resolve("target/bench-peers");
+            PeerBuilds builds = new PeerBuilds(o.peers(), scratch, cache, machine.cpu(), tools, o.deadline());
+            PeerBuilds refs = new PeerBuilds(o.root().resolve("peers"), scratch.resolve("ref"), cache, machine.cpu(), tools,
+                    o.deadline());
             Context ctx = new Context(o, tools, builds, refs, machine, scratch);
             Provenance prov = Provenance.collect(o, machine, tools, commandLine);
 
@@ -58,11 +60,16 @@ public final class Harness {
                 List<Row> rows = new ArrayList<>();
                 String jmh = Jmh.unavailable(o);
                 for (Row r : all) {
-                    if (!o.wants(r) || r.launch() == null) continue;
+                    if (r.launch() == null || !o.only().isEmpty() && !o.only().contains(r.id())) continue;
                     if (r.kind() == Row.Kind.JMH && jmh != null) {
                         skipped.put(r.id(), jmh);
                         continue;
                     }
+                    if (o.quick() && r.slow() && o.only().isEmpty()) {
+                        skipped.put(r.id(), "not run with --quick (one of the slow rows); the full run has it");
+                        continue;
+                    }
+                    if (!o.wants(r)) continue;
                     rows.add(r);
                 }
                 if (!o.only().isEmpty()) skipped.keySet().retainAll(o.only());
@@ -89,7 +96,7 @@ public final class Harness {
                 if (o.sweep()) cases.addAll(w.sweep(o));
                 casesOf.put(w, cases);
                 for (Case c : cases) {
-                    for (Row r : applicable(rowsOf.get(w), c)) total += r.kind() == Row.Kind.JMH ? 1 : 1 + warmRuns(c);
+                    for (Row r : applicable(rowsOf.get(w), c)) total += r.kind() == Row.Kind.JMH ? 1 : 1 + warmRuns(c) - firstRound(w, c);
                 }
             }
             progress.start(total);
@@ -101,7 +108,7 @@ public final class Harness {
                     List<Row> rows = applicable(rowsOf.get(w), c);
                     List<Row> procs = rows.stream().filter(r -> r.kind() != Row.Kind.JMH).toList();
                     Map<Row, List<Measurement>> byRow = new LinkedHashMap<>();
-                    for (int round = 0; round <= warmRuns(c); round++) {
+                    for (int round = firstRound(w, c); round <= warmRuns(c); round++) {
                         for (Row r : procs) {
                             Measurement m = runOnce(ctx, w, r, c, round);
                             byRow.computeIfAbsent(r, k -> new ArrayList<>()).add(m);
@@ -132,6 +139,15 @@ public final class Harness {
         } finally {
             Files2.deleteTree(scratch);
         }
+    }
+
+    /**
+     * 0 (the cold run first), or 1 under --quick for a sweep case (its rows have just run the main case, so its one
+     * run is warm) and for a workload whose programs repeat themselves in-process ({@link Workload#repeatsInProcess}):
+     * one run each, reported as warm, no cold column.
+     */
+    private int firstRound(Workload w, Case c) {
+        return o.quick() && (c.sweep() || w.repeatsInProcess()) ? 1 : 0;
     }
 
     private int warmRuns(Case c) {

@@ -39,7 +39,7 @@ public final class Jmh {
      */
     public static Row row(Context ctx, String id, String label, String bench, Map<String, String> params, int threads) {
         return new Row(id, label, "Java (jhpc)", Row.Kind.JMH, threads, 1, false, true, false,
-                "JMH 1.37, fork 1, 3 warm-up iterations, " + bench + " " + params + "; " + launcherFlags(),
+                "JMH 1.37, fork 1, 3 warm-up iterations of " + WARMUP_TIME + ", " + ITERATION_TIME + " iterations, " + bench + " " + params + "; " + launcherFlags(),
                 (c, dir) -> invocation(ctx.options, bench, params, Math.max(3, ctx.options.runs()), dir.resolve("jmh.json")));
     }
 
@@ -56,6 +56,12 @@ public final class Jmh {
         return o.root().resolve("bench/target/jmh.classpath");
     }
 
+    /**
+     * Iteration times of the harness's JMH rows (the classes' own, up to JMH's default 10 s, are for bench/jmh.sh):
+     * short enough that one row costs about 10 s at 3 iterations, long enough to hold several whole runs of a case.
+     */
+    static final String WARMUP_TIME = "1s", ITERATION_TIME = "2s";
+
     /** The command line of a JMH row, with {@code iterations} measured iterations after 3 warm-up ones. */
     static Invocation invocation(BenchOptions o, String bench, Map<String, String> params, int iterations, Path json) {
         String cp;
@@ -66,7 +72,7 @@ public final class Jmh {
         }
         List<String> a = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-cp", cp,
-                "org.openjdk.jmh.Main", bench, "-f", "1", "-wi", "3", "-i", String.valueOf(iterations),
+                "org.openjdk.jmh.Main", bench, "-f", "1", "-wi", "3", "-w", WARMUP_TIME, "-i", String.valueOf(iterations), "-r", ITERATION_TIME,
                 "-rf", "json", "-rff", json.toString()));
         params.forEach((k, v) -> a.addAll(List.of("-p", k + "=" + v)));
         return new Invocation(a, Map.of(), null);

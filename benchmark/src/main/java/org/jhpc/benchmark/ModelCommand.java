@@ -36,11 +36,26 @@ public final class ModelCommand {
      */
     public record Interconnect(String name, double alpha, double beta, String source) {}
 
-    /** InfiniBand HDR: 200 Gb/s links, about 1 µs MPI latency. */
+    /**
+     * InfiniBand HDR. Sourced: 200 Gb/s per port and an adapter latency under 600 ns (NVIDIA's ConnectX-6 manual and
+     * Lenovo's ConnectX-6 HDR product guide, cited in {@link #hdrSources()}). Chosen from them, nominal, not measured:
+     * β = 24 GB/s, the 25 GB/s line rate less about 4 % for packet headers; α = 1.0 µs one-way MPI latency, the adapter's
+     * figure plus MPI software and one switch hop (no published osu_latency figure was found to cite).
+     */
     public static final Interconnect HDR = new Interconnect("InfiniBand HDR 200 Gb/s (NVIDIA ConnectX-6, Quantum switches)",
-            1.0e-6, 24e9, "link rate 200 Gb/s = 25 GB/s per direction (NVIDIA ConnectX-6 product brief), taken as 24 GB/s "
-                    + "achievable; the brief quotes sub-0.6 µs adapter latency, taken as 1.0 µs MPI one-way latency through "
-                    + "a switch, about what OSU osu_latency reports on HDR clusters");
+            1.0e-6, 24e9, "β: the HDR line rate 200 Gb/s = 25 GB/s per direction, taken as 24 GB/s (about 4 % for headers; "
+                    + "nominal, not a measured MPI bandwidth); α: the vendor quotes an adapter latency under 0.6 µs, taken as "
+                    + "1.0 µs one-way MPI latency through one switch (nominal: MPI software and the switch hop added, no published "
+                    + "MPI figure found to cite); sources below");
+
+    /** Where {@link #HDR}'s figures come from: title and address. */
+    static String[] hdrSources() {
+        return new String[] {
+            "NVIDIA, \"ConnectX-6 EN Adapter Cards User Manual: Introduction\" (200 Gb/s InfiniBand and Ethernet ports, "
+                    + "latency under 600 ns), https://docs.nvidia.com/networking/display/ConnectX6EN/Introduction",
+            "Lenovo Press LP1195, \"ThinkSystem Mellanox ConnectX-6 HDR/200GbE VPI Adapters Product Guide\" (up to 200 Gb/s "
+                    + "at under 600 ns latency), https://lenovopress.lenovo.com/lp1195"};
+    }
 
     static final int[] NODES = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 10000};
     /**
@@ -120,6 +135,7 @@ public final class ModelCommand {
                 + "DRAM triad %s GB/s / 16 bytes) = %.3g cell updates/s%n", cores, dram == null ? "?" : Fmt.g(dram.gbs()), nodeRate));
         md.append("- interconnect: ").append(HDR.name()).append(String.format(Locale.ROOT, ": α = %.2g µs, β = %.3g GB/s; ", HDR.alpha() * 1e6,
                 HDR.beta() * 1e-9)).append(HDR.source()).append("\n");
+        for (String src : hdrSources()) md.append("  - source: ").append(src).append("\n");
         for (String f : failures) md.append("- failed run (left out of the medians): ").append(f).append("\n");
         md.append("\nModel: T(P) = (n²/P)/R + H(P), H = per cut dimension 2·(α + 8·edge/β) (see ScalingModel's javadoc).\n");
 

@@ -167,4 +167,9 @@ public final class MpiWorkload implements Workload {
         }
         return Answer.yes(String.format(Locale.ROOT, "%s %d exact; %.3f us", what, want, t));
     }
+
+    @Override
+    public boolean repeatsInProcess() {
+        return true;
+    }
 }

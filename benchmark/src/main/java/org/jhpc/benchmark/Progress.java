@@ -19,19 +19,26 @@ public interface Progress {
 
     void done();
 
-    /** Plain lines on {@code err}: "bench [12/80] diff2d default 200²: cpp-two (cold)". */
+    /**
+     * Plain lines on {@code err}: "bench [12/80 0:42 ETA 3:10] diff2d default 200²: cpp-two (cold)", the time since
+     * the first run and the time left at the mean pace of the runs so far (rough: the sweep's largest cases come
+     * last and take longest).
+     */
     static Progress lines(PrintWriter err) {
         return new Progress() {
-            long total, i;
+            long total, i, t0;
 
             @Override
             public void start(long t) {
                 total = t;
+                t0 = System.nanoTime();
             }
 
             @Override
             public void step(String what) {
-                err.println("bench [" + (++i) + "/" + total + "] " + what);
+                double elapsed = (System.nanoTime() - t0) * 1e-9;
+                String eta = i == 0 ? "" : " ETA " + clock(elapsed / i * (total - i));
+                err.println("bench [" + (++i) + "/" + total + " " + clock(elapsed) + eta + "] " + what);
                 err.flush();
             }
 
@@ -46,6 +53,13 @@ public interface Progress {
                 err.flush();
             }
         };
+    }
+
+    /** {@code s} seconds as m:ss (h:mm:ss past an hour). */
+    static String clock(double s) {
+        long t = Math.round(s);
+        return t >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
+                : String.format(java.util.Locale.ROOT, "%d:%02d", t / 60, t % 60);
     }
 
     /** A progress bar on stderr (me.tongfei.progressbar) with the run in progress as its extra message. */

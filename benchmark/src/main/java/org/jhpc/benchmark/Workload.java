@@ -25,6 +25,15 @@ public interface Workload {
     /** Checks one run's answer. */
     Answer check(Context ctx, Case c, Proc.Outcome o, Invocation inv);
 
+    /**
+     * True when every row's program times its own repetitions in one process and reports their median (expr's
+     * evaluations, mpi's ping-pong round trips): --quick then runs each row once, its in-process median standing for
+     * the warm figure, with no separate cold run.
+     */
+    default boolean repeatsInProcess() {
+        return false;
+    }
+
     /** How the rate columns count. */
     Rates rates();
 

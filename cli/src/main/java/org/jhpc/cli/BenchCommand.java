@@ -30,16 +30,24 @@ import picocli.CommandLine.Parameters;
                 + "side by side, and writes a Markdown table, a CSV and PNG charts.",
                 "WORKLOAD: diff2d, auc, expr, mpi, all, or model (the MPI scaling model for diff2d)."})
 final class BenchCommand implements Callable<Integer> {
+    /**
+     * Warm runs per row and main case without --runs: 3, so that `jhpc bench all` (every row, the full sweeps and the
+     * JMH rows) takes an estimated 6-8 minutes on an idle 2-core machine (from the checked-in sets' per-run times;
+     * not measured end to end), inside the 20 minutes a full set may take.
+     */
+    static final int DEFAULT_RUNS = 3;
+
     @Parameters(index = "0", paramLabel = "WORKLOAD", description = "diff2d, auc, expr, mpi, all or model")
     String workload;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: bench/results/<date>-<short sha>/)")
     Path outDir;
 
-    @Option(names = "--quick", description = "2 runs, smaller sweeps, no slow Python rows, no JMH")
+    @Option(names = "--quick", description = "a cold and a warm run, threads and ranks at all cores only, the slides' "
+            + "grid for a quarter of its steps, two sweep sizes (one warm run each), no slow rows, no JMH")
     boolean quick;
 
-    @Option(names = "--runs", paramLabel = "N", description = "warm runs per row and case, after one cold run (default: 5, --quick 1)")
+    @Option(names = "--runs", paramLabel = "N", description = "warm runs per row and case, after one cold run (default: 3, --quick 1)")
     Integer runs;
 
     @Option(names = "--only", paramLabel = "ROWS", split = ",", description = "run only these rows (ids as in the table's flags list)")
@@ -77,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
         if (installPeers) err.println(PeerInstaller.install(Toolchain.probe()));
         Progress progress = org.jhpc.core.Config.STDERR_TTY.isOn()
                 ? Progress.bar() : Progress.lines(err);
-        BenchOptions o = new BenchOptions(workloads, dir, quick, runs != null ? runs : quick ? 1 : 5, Set.copyOf(only), root,
+        BenchOptions o = new BenchOptions(workloads, dir, quick, runs != null ? runs : quick ? 1 : DEFAULT_RUNS, Set.copyOf(only), root,
                 peers != null ? peers.toAbsolutePath() : root.resolve("peers"), jhpc(root), Duration.ofSeconds(deadline),
                 !noSweep, !quick && !tiny, tiny);
         List<String> argv = spec.commandLine().getParseResult().originalArgs();

@@ -33,7 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchCommandTest {
     static final Path ROOT = Path.of(java.util.Objects.requireNonNullElse(org.jhpc.core.Config.ROOT.given(), "..")).toAbsolutePath().normalize();
-    /** One or two rows of every kind: jhpc, jhpc extrapolated, C++, C++ made wrong, Fortran that fails to build, Python. */
+    /**
+     * One or two rows of every kind: jhpc, jhpc extrapolated, C++, C++ made wrong, Fortran (diff2d's builds and must
+     * agree; auc's is made not to compile), Python.
+     */
     static final List<String> ROWS = List.of("cpp-two", "cpp-one", "numpy", "py-pure", "jhpc-simd", "jhpc-lists", "cpp", "f90");
 
     static Path out;
@@ -68,7 +71,7 @@ class BenchCommandTest {
 
     @Test
     void everyRequestedRowIsMeasuredOrReported() {
-        for (String id : List.of("cpp-two", "cpp-one", "numpy", "py-pure", "jhpc-simd", "jhpc-lists", "cpp")) {
+        for (String id : List.of("cpp-two", "cpp-one", "numpy", "py-pure", "jhpc-simd", "jhpc-lists", "cpp", "f90")) {
             List<Map<String, String>> lines = lines(id);
             assertFalse(lines.isEmpty(), "no CSV line for " + id);
             for (Map<String, String> l : lines) {
@@ -78,7 +81,8 @@ class BenchCommandTest {
             }
         }
         assertTrue(md.contains("- `f90`: build failed"), "the broken Fortran peer is reported as a failed build:\n" + md);
-        assertTrue(lines("f90").isEmpty());
+        assertTrue(lines("f90").stream().noneMatch(l -> l.get("workload").equals("auc")), "auc's f90 did not build");
+        assertFalse(lines("f90").isEmpty(), "diff2d's Fortran peer (peers/fortran/diff2d.f90) ran");
         assertTrue(md.contains("Python lists and loops (slides' diff2d.py) (extrapolated)"), md);
         assertTrue(lines("py-pure").stream().allMatch(l -> l.get("extrapolated").equals("true")));
         for (String col : List.of("git_sha", "jdk", "cpu", "cores", "caches", "g++", "numpy", "date", "load1")) {
@@ -88,9 +92,13 @@ class BenchCommandTest {
 
     @Test
     void honestRowsAgreeAndTheWrongPeerIsFlagged() {
-        for (String id : List.of("cpp-two", "numpy", "py-pure", "jhpc-simd", "jhpc-lists", "cpp")) {
+        for (String id : List.of("cpp-two", "numpy", "py-pure", "jhpc-simd", "jhpc-lists", "cpp", "f90")) {
             for (Map<String, String> l : lines(id)) assertEquals("true", l.get("agrees"), id + ": " + l.get("detail"));
         }
+        for (Map<String, String> l : lines("f90")) {
+            assertTrue(l.get("detail").startsWith("times identical, field max |diff|"), "Fortran diff2d: " + l.get("detail"));
+        }
+        assertTrue(tableRow("| Fortran two sweeps |").contains("| yes |"), tableRow("| Fortran two sweeps |"));
         List<Map<String, String>> bad = lines("cpp-one");
         assertTrue(bad.stream().allMatch(l -> l.get("agrees").equals("false")), String.valueOf(bad));
         assertTrue(bad.get(0).get("detail").contains("field max |diff|"), bad.get(0).get("detail"));
