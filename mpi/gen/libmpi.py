@@ -74,6 +74,7 @@ blocking | int MPI_File_open(MPI_Comm comm, const char *filename, int amode, MPI
 blocking | int MPI_File_close(MPI_File *fh)
 blocking | int MPI_File_set_view(MPI_File fh, MPI_Offset disp, MPI_Datatype etype, MPI_Datatype filetype, const char *datarep, MPI_Info info)
 blocking | int MPI_File_write_at_all(MPI_File fh, MPI_Offset offset, const void *buf, int count, MPI_Datatype datatype, MPI_Status *status)
+blocking | int MPI_File_write_at(MPI_File fh, MPI_Offset offset, const void *buf, int count, MPI_Datatype datatype, MPI_Status *status)
 blocking | int MPI_File_read_at_all(MPI_File fh, MPI_Offset offset, void *buf, int count, MPI_Datatype datatype, MPI_Status *status)
 blocking | int MPI_File_set_size(MPI_File fh, MPI_Offset size)
 bounded  | int MPI_Dims_create(int nnodes, int ndims, int *dims)

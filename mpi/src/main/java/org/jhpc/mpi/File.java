@@ -74,6 +74,19 @@ public final class File implements AutoCloseable {
         }
     }
 
+    /**
+     * This rank alone writes {@code buf} at {@code offset} elements into its view ({@code MPI_File_write_at},
+     * independent: no aggregation between ranks). With the default view the offset is in bytes.
+     */
+    public void writeAt(long offset, Buf buf) {
+        Buf b = Buf.need(buf);
+        Scratch s = Scratch.get();
+        try (Stage st = Stage.open(Stage.need(b))) {
+            MPI.check(LibMpi.fileWriteAt(fh(), offset, st.in(b), b.count, b.type.handle(MPI.abi()), s.status),
+                    "MPI_File_write_at");
+        }
+    }
+
     /** {@link #writeAtAll(long, Buf)} of a whole array. */
     public void writeAtAll(long offset, double[] buf) {
         writeAtAll(offset, Buf.of(buf));

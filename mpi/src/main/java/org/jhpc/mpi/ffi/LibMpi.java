@@ -85,6 +85,7 @@ public final class LibMpi {
     private static final MethodHandle MPI_FILE_CLOSE = Downcalls.bind("MPI_File_close", BLOCKING, JAVA_INT, ADDRESS);
     private static final MethodHandle MPI_FILE_SET_VIEW = Downcalls.bind("MPI_File_set_view", BLOCKING, JAVA_INT, JAVA_LONG, JAVA_LONG, H, H, ADDRESS, H);
     private static final MethodHandle MPI_FILE_WRITE_AT_ALL = Downcalls.bind("MPI_File_write_at_all", BLOCKING, JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_INT, H, ADDRESS);
+    private static final MethodHandle MPI_FILE_WRITE_AT = Downcalls.bind("MPI_File_write_at", BLOCKING, JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_INT, H, ADDRESS);
     private static final MethodHandle MPI_FILE_READ_AT_ALL = Downcalls.bind("MPI_File_read_at_all", BLOCKING, JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_INT, H, ADDRESS);
     private static final MethodHandle MPI_FILE_SET_SIZE = Downcalls.bind("MPI_File_set_size", BLOCKING, JAVA_INT, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle MPI_DIMS_CREATE = Downcalls.bind("MPI_Dims_create", BOUNDED, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS);
@@ -655,6 +656,15 @@ public final class LibMpi {
     public static int fileWriteAtAll(long fh, long offset, MemorySegment buf, int count, long datatype, MemorySegment status) {
         try {
             return (int) MPI_FILE_WRITE_AT_ALL.invokeExact(fh, offset, buf, count, datatype, status);
+        } catch (Throwable t) {
+            throw Downcalls.rethrow(t);
+        }
+    }
+
+    /** {@code int MPI_File_write_at(MPI_File fh, MPI_Offset offset, const void *buf, int count, MPI_Datatype datatype, MPI_Status *status)} (blocking). */
+    public static int fileWriteAt(long fh, long offset, MemorySegment buf, int count, long datatype, MemorySegment status) {
+        try {
+            return (int) MPI_FILE_WRITE_AT.invokeExact(fh, offset, buf, count, datatype, status);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
