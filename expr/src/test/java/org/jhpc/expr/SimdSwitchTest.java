@@ -79,6 +79,10 @@ class SimdSwitchTest {
     /** The frames the last evaluation ran on used the vector kernels, or the scalar ones. */
     private static void assertKernels(Expr e, Map<String, Object> in, boolean simd) {
         var frames = e.compiled(in).frames;
+        // a pool thread hands its frame back just after its last unit, which may be after evaluate() returned
+        // (Pool.run waits for the units, not for the workers' done()): wait for it, up to a deadline
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (frames.isEmpty() && System.nanoTime() < deadline) Thread.onSpinWait();
         assertFalse(frames.isEmpty(), "no frame was used");
         for (Frame f : frames) assertEquals(simd, f.k.simd(), e.source());
     }
