@@ -104,18 +104,7 @@ public final class MpiBench {
     }
 
     private static void rounds(Comm c, Buf buf, int rank, long iters) {
-        for (long i = 0; i < iters; i++) exchange(c, buf, rank);
-    }
-
-    /** One round trip; a method of its own so that the JIT compiles it whole rather than through loop OSR. */
-    private static void exchange(Comm c, Buf buf, int rank) {
-        if (rank == 0) {
-            c.send(buf, 1, 0);
-            c.recv(buf, 1, 0);
-        } else if (rank == 1) {
-            c.recv(buf, 0, 0);
-            c.send(buf, 0, 0);
-        }
+        for (long i = 0; i < iters; i++) PingPong.exchange(c, buf, rank);
     }
 
     private static void reduces(Comm c, Buf x, Buf y, long iters) {
